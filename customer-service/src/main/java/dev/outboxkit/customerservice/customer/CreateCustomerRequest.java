@@ -1,0 +1,10 @@
+package dev.outboxkit.customerservice.customer;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record CreateCustomerRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email) {
+}

@@ -1,0 +1,13 @@
+package dev.outboxkit.customerservice.problem;
+
+public class NotFoundException extends DomainProblem {
+
+    public NotFoundException(String title, String detail) {
+        super(title, detail);
+    }
+
+    @Override
+    public int status() {
+        return 404;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.outboxkit.notificationservice.welcome;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** This service's reading of src-deploy/contracts/customer/CustomerCreated.v1.schema.json. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CustomerCreated(UUID eventId, int schemaVersion, long sequence, Instant occurredAt, UUID customerId,
+        String name, String email) {
+
+    public static final String TYPE = "CustomerCreated";
+}
