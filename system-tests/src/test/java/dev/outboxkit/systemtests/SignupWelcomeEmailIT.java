@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * the welcome email lands in the SMTP server's inbox.
  */
 class SignupWelcomeEmailIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ServiceProcess customers;
     private static ServiceProcess notifications;
@@ -41,13 +45,27 @@ class SignupWelcomeEmailIT {
     }
 
     @Test
-    void signupSendsExactlyOneWelcomeEmail() throws Exception {
-        String name = "Grace Hopper";
-        String email = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    void everySignupGetsExactlyOneWelcomeEmail() throws Exception {
+        // The first sign-up pays for the services' warm-up (connections, templates); it is checked like
+        // the others but left out of the latency figures, which describe the running system.
+        signUpAndAwaitWelcome("Grace Hopper");
+        List<Long> latencies = new ArrayList<>();
+        for (String name : List.of("Barbara Liskov", "Frances Allen", "Margaret Hamilton", "Radia Perlman", "Adele Goldberg")) {
+            latencies.add(signUpAndAwaitWelcome(name));
+        }
+        Collections.sort(latencies);
+        System.out.printf("POST-to-email latency over %d sign-ups: min %d ms, median %d ms, max %d ms%n",
+                latencies.size(), latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+    }
+
+    /** Signs a customer up, waits for the welcome email and returns the POST-to-inbox time in milliseconds. */
+    private long signUpAndAwaitWelcome(String name) throws Exception {
+        String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.com";
         Mailbox mailbox = new Mailbox(email);
 
         long postedAt = System.nanoTime();
-        HttpResponse<String> created = HttpClient.newHttpClient().send(
+        HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(customers.uri("/customers"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
@@ -56,18 +74,15 @@ class SignupWelcomeEmailIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        List<Mailbox.Message> received = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
+        List<Mailbox.Message> received = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                 .until(mailbox::messages, messages -> !messages.isEmpty());
         long latencyMillis = (System.nanoTime() - postedAt) / 1_000_000;
-        System.out.printf("POST-to-email latency: %d ms (POST /customers to the welcome email in the SMTP inbox)%n",
-                latencyMillis);
 
         Mailbox.Message welcome = received.get(0);
         assertThat(welcome.subject()).isEqualTo("Welcome, " + name + "!");
         assertThat(welcome.raw()).contains("To: " + email).contains("Hello " + name).contains(email);
-
-        // Give a duplicate every chance to show up: the count must hold at one for two seconds.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> mailbox.messages().size() == 1);
+        // Give a duplicate every chance to show up: the count must hold at one.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> mailbox.messages().size() == 1);
+        return latencyMillis;
     }
 }

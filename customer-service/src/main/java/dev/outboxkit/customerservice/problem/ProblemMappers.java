@@ -42,6 +42,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         return respond(new Problem(typeOf(status), e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(),
                 uri.getPath(), List.of()));

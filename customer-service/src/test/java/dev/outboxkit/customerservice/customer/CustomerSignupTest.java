@@ -129,6 +129,15 @@ class CustomerSignupTest {
     }
 
     @Test
+    void malformedJsonGetsProblemDetails() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"Half")
+                .when().post("/customers")
+                .then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("title", equalTo("Malformed JSON"));
+    }
+
+    @Test
     void unknownCustomerIsNotFoundProblem() {
         given().when().get("/customers/{id}", UUID.randomUUID())
                 .then().statusCode(404)
