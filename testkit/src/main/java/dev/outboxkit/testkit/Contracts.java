@@ -42,6 +42,20 @@ public final class Contracts {
         }
     }
 
+    /**
+     * Validation errors of a record as the relay publishes it: the aggregate comes from the topic
+     * ({@code customer.events}), the type from the {@code eventType} header, the version from the payload.
+     */
+    public static Set<ValidationMessage> violationsOfRecord(String topic, String eventType, String payload) {
+        try {
+            JsonNode json = JSON.readTree(payload);
+            String aggregate = topic.substring(0, topic.indexOf('.'));
+            return violations(aggregate, eventType, json.path("schemaVersion").asInt(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + payload, e);
+        }
+    }
+
     private static JsonSchema schema(String path) {
         return SCHEMAS.computeIfAbsent(path, p -> {
             try (InputStream in = Contracts.class.getResourceAsStream("/contracts/" + p)) {

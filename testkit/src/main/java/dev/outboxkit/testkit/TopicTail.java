@@ -83,6 +83,11 @@ public final class TopicTail implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Every record this tail has read so far, in arrival order. */
+    public List<ConsumerRecord<String, String>> seen() {
+        return List.copyOf(seen);
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

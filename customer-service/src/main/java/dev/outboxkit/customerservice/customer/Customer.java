@@ -1,17 +1,21 @@
 package dev.outboxkit.customerservice.customer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import dev.outboxkit.customerservice.outbox.Aggregate;
 
 @Entity
 @Table(name = "customer")
-public class Customer {
+public class Customer extends Aggregate {
 
     static final String EMAIL_UNIQUE_CONSTRAINT = "customer_email_key";
 
@@ -24,31 +28,63 @@ public class Customer {
     @Column(nullable = false, unique = true)
     private String email;
 
+    @Column(name = "organization_id")
+    private UUID organizationId;
+
+    @Column(nullable = false)
+    private boolean active;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** Sequence number of the last event emitted for this customer; the next event gets one more. */
-    @Column(name = "event_sequence", nullable = false)
-    private long eventSequence;
-
-    @Version
-    private long version;
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
 
     protected Customer() {
     }
 
-    static Customer register(String name, String email, Instant now) {
+    static Customer register(String name, String email, UUID organizationId, Instant now) {
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
         customer.name = name;
         customer.email = email;
+        customer.organizationId = organizationId;
+        customer.active = true;
         customer.createdAt = now;
         return customer;
     }
 
-    /** Reserves the sequence number of the next event about this customer. */
-    long nextEventSequence() {
-        return ++eventSequence;
+    /** Applies the new values and names the fields that actually changed (none: nothing to emit). */
+    List<String> update(String newName, String newEmail, UUID newOrganizationId) {
+        List<String> changed = new ArrayList<>();
+        if (!name.equals(newName)) {
+            name = newName;
+            changed.add("name");
+        }
+        if (!email.equals(newEmail)) {
+            email = newEmail;
+            changed.add("email");
+        }
+        if (!Objects.equals(organizationId, newOrganizationId)) {
+            organizationId = newOrganizationId;
+            changed.add("organizationId");
+        }
+        return changed;
+    }
+
+    /** @return false when the customer was already inactive, so that a repeated call emits nothing. */
+    boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
+        active = false;
+        deactivatedAt = now;
+        return true;
+    }
+
+    @Override
+    protected UUID id() {
+        return id;
     }
 
     public UUID getId() {
@@ -63,11 +99,19 @@ public class Customer {
         return email;
     }
 
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
 
-    public long getVersion() {
-        return version;
+    public Instant getDeactivatedAt() {
+        return deactivatedAt;
     }
 }

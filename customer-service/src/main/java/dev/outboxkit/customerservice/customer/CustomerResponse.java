@@ -3,10 +3,12 @@ package dev.outboxkit.customerservice.customer;
 import java.time.Instant;
 import java.util.UUID;
 
-public record CustomerResponse(UUID id, String name, String email, Instant createdAt, long version) {
+public record CustomerResponse(UUID id, String name, String email, UUID organizationId, boolean active,
+        Instant createdAt, Instant deactivatedAt, long version) {
 
     static CustomerResponse of(Customer customer) {
-        return new CustomerResponse(customer.getId(), customer.getName(), customer.getEmail(), customer.getCreatedAt(),
+        return new CustomerResponse(customer.getId(), customer.getName(), customer.getEmail(),
+                customer.getOrganizationId(), customer.isActive(), customer.getCreatedAt(), customer.getDeactivatedAt(),
                 customer.getVersion());
     }
 }

@@ -3,6 +3,7 @@ package dev.outboxkit.customerservice.problem;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -23,6 +24,13 @@ public class ProblemMappers {
     public Response domainProblem(DomainProblem problem, UriInfo uri) {
         return respond(new Problem(typeOf(problem.status()), problem.title(), problem.status(), problem.getMessage(),
                 uri.getPath(), List.of()));
+    }
+
+    /** A concurrent transaction changed the same row first: the client must re-read and retry. */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(typeOf(409), "Concurrent modification", 409,
+                "The resource was changed by another request; read it again and retry.", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

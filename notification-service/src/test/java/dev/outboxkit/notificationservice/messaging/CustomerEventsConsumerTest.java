@@ -113,6 +113,7 @@ class CustomerEventsConsumerTest {
         event.put("customerId", UUID.randomUUID().toString());
         event.put("name", name);
         event.put("email", email);
+        event.putNull("organizationId");
         return event;
     }
 

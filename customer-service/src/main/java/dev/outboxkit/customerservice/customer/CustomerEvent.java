@@ -1,0 +1,23 @@
+package dev.outboxkit.customerservice.customer;
+
+import java.util.UUID;
+
+import dev.outboxkit.customerservice.outbox.DomainEvent;
+
+/** An event about one customer: published to {@code customer.events}, keyed by the customer id. */
+public interface CustomerEvent extends DomainEvent {
+
+    String AGGREGATE_TYPE = "customer";
+
+    UUID customerId();
+
+    @Override
+    default String aggregateType() {
+        return AGGREGATE_TYPE;
+    }
+
+    @Override
+    default String aggregateId() {
+        return customerId().toString();
+    }
+}

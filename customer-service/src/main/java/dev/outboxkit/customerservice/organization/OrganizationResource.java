@@ -1,0 +1,70 @@
+package dev.outboxkit.customerservice.organization;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.outboxkit.customerservice.paging.Page;
+
+@Path("/organizations")
+@Tag(name = "Organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    private final OrganizationService service;
+
+    OrganizationResource(OrganizationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Create an organization", description = "Emits OrganizationCreated in the same transaction.")
+    public Response create(@Valid @NotNull CreateOrganizationRequest request,
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey, UriInfo uri) {
+        return service.create(request, Optional.ofNullable(idempotencyKey)).toResponse(uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one organization")
+    public OrganizationResponse get(@PathParam("id") UUID id) {
+        return OrganizationResponse.of(service.get(id));
+    }
+
+    @GET
+    @Operation(summary = "List organizations by name")
+    public Page<OrganizationResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return service.list(page, size);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Rename an organization",
+            description = "Optimistic locking on version (stale: 409). Emits OrganizationRenamed when the name changes.")
+    public OrganizationResponse rename(@PathParam("id") UUID id, @Valid @NotNull RenameOrganizationRequest request) {
+        return OrganizationResponse.of(service.rename(id, request));
+    }
+}

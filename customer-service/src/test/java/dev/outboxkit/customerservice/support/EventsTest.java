@@ -1,0 +1,33 @@
+package dev.outboxkit.customerservice.support;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * For tests that check what this service published: both of its topics are read from where they
+ * stood when the test began, and every record read is checked against its contract when it ends.
+ */
+public abstract class EventsTest {
+
+    @ConfigProperty(name = "test.kafka.bootstrap.servers")
+    String kafka;
+
+    protected PublishedEvents customerEvents;
+    protected PublishedEvents organizationEvents;
+
+    @BeforeEach
+    void tailTopics() {
+        customerEvents = PublishedEvents.on(kafka, "customer.events");
+        organizationEvents = PublishedEvents.on(kafka, "organization.events");
+    }
+
+    @AfterEach
+    void checkContracts() {
+        try {
+            customerEvents.close();
+        } finally {
+            organizationEvents.close();
+        }
+    }
+}
