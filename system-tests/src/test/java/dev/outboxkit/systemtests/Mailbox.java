@@ -28,6 +28,17 @@ final class Mailbox {
     record Message(String subject, String raw) {
     }
 
+    /** Every message the SMTP server holds, over all addresses. */
+    static int totalMessages() throws IOException, InterruptedException {
+        HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.greenMailApi() + "/api/user")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        int total = 0;
+        for (JsonNode user : JSON.readTree(users.body())) {
+            total += new Mailbox(user.path("email").asText()).messages().size();
+        }
+        return total;
+    }
+
     List<Message> messages() throws IOException, InterruptedException {
         URI uri = URI.create(LocalStack.greenMailApi() + "/api/user/"
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/");

@@ -14,9 +14,9 @@ import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.customerservice.organization.OrganizationService;
 import dev.outboxkit.customerservice.outbox.EventPublisher;
 import dev.outboxkit.customerservice.paging.Page;
-import dev.outboxkit.customerservice.problem.ConflictException;
-import dev.outboxkit.customerservice.problem.NotFoundException;
-import dev.outboxkit.customerservice.problem.UniqueConstraints;
+import dev.outboxkit.customerservice.persistence.UniqueConstraints;
+import dev.outboxkit.problem.ConflictException;
+import dev.outboxkit.problem.NotFoundException;
 import io.quarkus.panache.common.Sort;
 
 /**

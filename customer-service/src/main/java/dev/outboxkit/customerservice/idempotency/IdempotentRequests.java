@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.outboxkit.customerservice.problem.UnprocessableException;
+import dev.outboxkit.problem.UnprocessableException;
 
 /**
  * Runs a use case at most once per Idempotency-Key. The key is claimed, the use case runs and its

@@ -12,10 +12,10 @@ import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.customerservice.outbox.EventPublisher;
 import dev.outboxkit.customerservice.paging.Page;
-import dev.outboxkit.customerservice.problem.ConflictException;
-import dev.outboxkit.customerservice.problem.NotFoundException;
-import dev.outboxkit.customerservice.problem.UniqueConstraints;
-import dev.outboxkit.customerservice.problem.UnprocessableException;
+import dev.outboxkit.customerservice.persistence.UniqueConstraints;
+import dev.outboxkit.problem.ConflictException;
+import dev.outboxkit.problem.NotFoundException;
+import dev.outboxkit.problem.UnprocessableException;
 import io.quarkus.panache.common.Sort;
 
 /** The organization use cases; each change writes its event in the same transaction. */

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
-import dev.outboxkit.customerservice.problem.ConflictException;
+import dev.outboxkit.problem.ConflictException;
 
 /**
  * A root entity whose changes are published: a version for optimistic locking, and the number of the

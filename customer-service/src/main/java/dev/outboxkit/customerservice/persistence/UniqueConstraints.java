@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.problem;
+package dev.outboxkit.customerservice.persistence;
 
 import java.util.function.Supplier;
 
@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
+
+import dev.outboxkit.problem.DomainProblem;
 
 /** Turns a unique index's verdict into the domain's refusal, for the race that a prior check cannot close. */
 public final class UniqueConstraints {

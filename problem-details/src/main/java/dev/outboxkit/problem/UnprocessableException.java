@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.problem;
+package dev.outboxkit.problem;
 
 /** A well-formed request that refers to something that does not allow it (an unknown organization, say). */
 public class UnprocessableException extends DomainProblem {

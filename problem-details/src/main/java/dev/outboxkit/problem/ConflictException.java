@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.problem;
+package dev.outboxkit.problem;
 
 public class ConflictException extends DomainProblem {
 

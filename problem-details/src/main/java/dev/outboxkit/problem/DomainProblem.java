@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.problem;
+package dev.outboxkit.problem;
 
 /** A refusal the client can act on; {@link ProblemMappers} turns it into an RFC 7807 body. */
 public abstract class DomainProblem extends RuntimeException {

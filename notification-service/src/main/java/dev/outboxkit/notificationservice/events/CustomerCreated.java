@@ -1,4 +1,4 @@
-package dev.outboxkit.notificationservice.welcome;
+package dev.outboxkit.notificationservice.events;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /** This service's reading of src-deploy/contracts/customer/CustomerCreated.v1.schema.json. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomerCreated(UUID eventId, int schemaVersion, long sequence, Instant occurredAt, UUID customerId,
-        String name, String email) {
+        String name, String email, UUID organizationId) {
 
     public static final String TYPE = "CustomerCreated";
 }

@@ -14,14 +14,22 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The walking skeleton, end to end on real components: a sign-up over REST commits a customer and an
  * outbox row, the Debezium relay publishes the event to Kafka, notification-service consumes it and
- * the welcome email lands in the SMTP server's inbox.
+ * the welcome email lands in the SMTP server's inbox. Then the consumer is rewound to the start of its
+ * topics, as an operator replaying history would do.
  */
-class SignupWelcomeEmailIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -45,6 +53,7 @@ class SignupWelcomeEmailIT {
     }
 
     @Test
+    @Order(1)
     void everySignupGetsExactlyOneWelcomeEmail() throws Exception {
         // The first sign-up pays for the services' warm-up (connections, templates); it is checked like
         // the others but left out of the latency figures, which describe the running system.
@@ -56,6 +65,40 @@ class SignupWelcomeEmailIT {
         Collections.sort(latencies);
         System.out.printf("POST-to-email latency over %d sign-ups: min %d ms, median %d ms, max %d ms%n",
                 latencies.size(), latencies.get(0), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+    }
+
+    @Test
+    @Order(2)
+    void replayingTheTopicsFromOffsetZeroSendsNothingNew() throws Exception {
+        String group = "notification-service";
+        try (ConsumerGroup consumer = new ConsumerGroup(LocalStack.env("KAFKA_BOOTSTRAP_SERVERS"), group,
+                List.of("customer.events", "organization.events"))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.lag() == 0);
+            int emailsBefore = Mailbox.totalMessages();
+            int deliveriesBefore = deliveries().size();
+            assertThat(emailsBefore).isPositive();
+
+            notifications.close();
+            // The broker may need a moment to see the stopped member leave the group.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(consumer::rewindToStart);
+            assertThat(consumer.lag()).as("events to replay").isPositive();
+            System.out.printf("Replaying %d events from offset 0%n", consumer.lag());
+            notifications = ServiceProcess.start("notification-service", LocalStack.serviceEnv("notification"));
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> consumer.lag() == 0);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> Mailbox.totalMessages() == emailsBefore);
+            assertThat(deliveries()).hasSize(deliveriesBefore);
+        }
+    }
+
+    private static JsonNode deliveries() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(notifications.uri("/deliveries?limit=1000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode list = new ObjectMapper().readTree(response.body());
+        assertThat(list.size()).as("more deliveries than one page shows").isLessThan(1000);
+        return list;
     }
 
     /** Signs a customer up, waits for the welcome email and returns the POST-to-inbox time in milliseconds. */

@@ -1,0 +1,153 @@
+package dev.outboxkit.notificationservice.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One email that one event calls for, and what became of it. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    @Id
+    @Column(name = "event_id")
+    private UUID eventId;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryKind kind;
+
+    @Column(name = "customer_id")
+    private UUID customerId;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryStatus status;
+
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    private String recipient;
+
+    /** Where the event came from, kept so that a dead letter carries the original record. */
+    @Column(name = "source_topic")
+    private String sourceTopic;
+
+    @Column(name = "source_key")
+    private String sourceKey;
+
+    @Column(name = "event_type")
+    private String eventType;
+
+    private String payload;
+
+    protected Delivery() {
+    }
+
+    static Delivery pending(DeliveryKind kind, UUID customerId, SourceEvent source, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.eventId = source.eventId();
+        delivery.kind = kind;
+        delivery.customerId = customerId;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.sourceTopic = source.topic();
+        delivery.sourceKey = source.key();
+        delivery.eventType = source.type();
+        delivery.payload = source.payload();
+        return delivery;
+    }
+
+    void sent(String to, Instant now) {
+        attempts++;
+        status = DeliveryStatus.SENT;
+        recipient = to;
+        sentAt = now;
+        lastError = null;
+    }
+
+    void failed(String error, Instant retryAt) {
+        attempts++;
+        status = DeliveryStatus.RETRYING;
+        lastError = error;
+        nextAttemptAt = retryAt;
+    }
+
+    void deadLettered(String error) {
+        attempts++;
+        status = DeliveryStatus.DEAD_LETTERED;
+        lastError = error;
+    }
+
+    /** Back in the queue with a fresh attempt budget (redrive). */
+    void requeue(Instant now) {
+        status = DeliveryStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+    }
+
+    /** Taken by one dispatcher until {@code until}; another instance picks it up only if this one dies. */
+    void lease(Instant until) {
+        nextAttemptAt = until;
+    }
+
+    public UUID getEventId() {
+        return eventId;
+    }
+
+    public DeliveryKind getKind() {
+        return kind;
+    }
+
+    public UUID getCustomerId() {
+        return customerId;
+    }
+
+    public DeliveryStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public SourceEvent source() {
+        return new SourceEvent(sourceTopic, sourceKey, eventId, eventType, payload);
+    }
+}

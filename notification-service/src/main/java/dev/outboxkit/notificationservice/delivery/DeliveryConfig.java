@@ -1,0 +1,37 @@
+package dev.outboxkit.notificationservice.delivery;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Environment variables: NOTIFICATION_DELIVERY_MAX_ATTEMPTS and so on. */
+@ConfigMapping(prefix = "notification.delivery")
+public interface DeliveryConfig {
+
+    /** Attempts per email, the first included, before it is dead-lettered. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait before the second attempt; each further wait doubles, up to {@link #maxBackoff()}. */
+    @WithDefault("PT2S")
+    Duration initialBackoff();
+
+    @WithDefault("PT5M")
+    Duration maxBackoff();
+
+    /** Each wait is spread by up to this fraction either way, so retries of many emails do not stampede. */
+    @WithDefault("0.2")
+    double jitter();
+
+    /** How often the dispatcher looks for due emails when nothing wakes it. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long a dispatcher holds an email it is sending before another instance may take it over. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    @WithDefault("20")
+    int batchSize();
+}

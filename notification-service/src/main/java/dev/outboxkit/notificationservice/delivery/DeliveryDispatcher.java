@@ -1,0 +1,142 @@
+package dev.outboxkit.notificationservice.delivery;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.outboxkit.notificationservice.projection.CustomerView;
+import dev.outboxkit.notificationservice.projection.Projection;
+import dev.outboxkit.notificationservice.welcome.WelcomeEmail;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends the emails the ledger owes, each on its own, so that one customer's failing email never holds
+ * up another's. A failure is retried with backoff until the attempt budget is spent, then the event
+ * is dead-lettered. Consumers wake the dispatcher after they commit; otherwise it polls.
+ * <p>
+ * The one window left: the server accepts an email and this process dies before it records SENT; the
+ * lease expires and the email goes again. The Message-ID derived from the event id lets a mail system
+ * recognise that duplicate.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private final DeliveryLedger ledger;
+    private final Projection projection;
+    private final WelcomeEmail welcome;
+    private final Mailer mailer;
+    private final DeadLetters deadLetters;
+    private final DeliveryConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    DeliveryDispatcher(DeliveryLedger ledger, Projection projection, WelcomeEmail welcome, Mailer mailer,
+            DeadLetters deadLetters, DeliveryConfig config, MeterRegistry metrics, Clock clock) {
+        this.ledger = ledger;
+        this.projection = projection;
+        this.welcome = welcome;
+        this.mailer = mailer;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = Thread.ofPlatform().name("delivery-dispatcher").daemon(true).start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wake.release();
+        worker.join(10_000);
+    }
+
+    /** Something new may be due: look now rather than at the next poll. */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            int handled = 0;
+            try {
+                handled = dispatchDue();
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Dispatching emails failed; trying again in %s", config.pollInterval());
+            }
+            if (handled < config.batchSize()) {
+                try {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    int dispatchDue() {
+        List<UUID> due = ledger.claimDue(config.batchSize(), clock.instant().plus(config.lease()));
+        for (UUID eventId : due) {
+            deliver(eventId);
+        }
+        return due.size();
+    }
+
+    private void deliver(UUID eventId) {
+        Delivery delivery = ledger.find(eventId).orElseThrow();
+        try {
+            Mail mail = compose(delivery);
+            mailer.send(mail);
+            ledger.markSent(eventId, mail.getTo().get(0));
+            metrics.counter("notification.emails.sent", "kind", delivery.getKind().name()).increment();
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            metrics.counter("notification.emails.failed", "kind", delivery.getKind().name()).increment();
+            if (ledger.markFailed(eventId, error)) {
+                deadLetters.publish(delivery.source(), "Gave up after " + config.maxAttempts() + " attempts: " + error);
+                ledger.markDeadLettered(eventId, error);
+                metrics.counter("notification.emails.dead_lettered", "kind", delivery.getKind().name()).increment();
+                Log.errorf("Email for event %s dead-lettered after %d attempts: %s", eventId, config.maxAttempts(), error);
+            } else {
+                Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
+            }
+        }
+    }
+
+    /** Renders from the latest projection, so a rename before sending shows in the email. */
+    private Mail compose(Delivery delivery) {
+        CustomerView customer = QuarkusTransaction.requiringNew().call(() -> projection.customer(delivery.getCustomerId()))
+                .orElseThrow(() -> new IllegalStateException("Customer " + delivery.getCustomerId() + " is not known yet"));
+        Mail mail = switch (delivery.getKind()) {
+            case WELCOME -> welcome.compose(customer);
+        };
+        return mail.addHeader("Message-ID", "<" + delivery.getEventId() + "@notification.outboxkit>");
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.outboxkit.notificationservice.delivery;
+
+public enum DeliveryKind {
+    WELCOME
+}

@@ -1,0 +1,152 @@
+package dev.outboxkit.notificationservice.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The state of every email this service owes. Consumers add to it in the transaction that receives
+ * the event; the dispatcher moves each entry through PENDING → (RETRYING →) SENT or DEAD_LETTERED,
+ * one short transaction per step, never holding a lock while it talks to the mail server.
+ */
+@ApplicationScoped
+public class DeliveryLedger {
+
+    private final EntityManager em;
+    private final RetryPolicy retries;
+    private final Clock clock;
+
+    DeliveryLedger(EntityManager em, RetryPolicy retries, Clock clock) {
+        this.em = em;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void schedule(DeliveryKind kind, UUID customerId, SourceEvent source) {
+        em.persist(Delivery.pending(kind, customerId, source, clock.instant()));
+    }
+
+    /**
+     * Takes up to {@code limit} due deliveries and leases them, so that other dispatchers (in this or
+     * another instance) skip them while they are being sent. Rows locked by another claim are skipped.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<UUID> claimDue(int limit, Instant leaseUntil) {
+        List<?> ids = em.createNativeQuery("""
+                UPDATE delivery SET next_attempt_at = :leaseUntil
+                WHERE event_id IN (
+                    SELECT event_id FROM delivery
+                    WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
+                    ORDER BY next_attempt_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING event_id""")
+                .setParameter("leaseUntil", leaseUntil)
+                .setParameter("now", clock.instant())
+                .setParameter("limit", limit)
+                .getResultList();
+        List<UUID> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            claimed.add((UUID) id);
+        }
+        return claimed;
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void markSent(UUID eventId, String recipient) {
+        em.find(Delivery.class, eventId).sent(recipient, clock.instant());
+    }
+
+    /** Records a failed attempt; @return true when the attempt budget is spent and the caller must dead-letter. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean markFailed(UUID eventId, String error) {
+        Delivery delivery = em.find(Delivery.class, eventId);
+        int attemptsMade = delivery.getAttempts() + 1;
+        if (retries.exhausted(attemptsMade)) {
+            return true;
+        }
+        delivery.failed(error, clock.instant().plus(retries.backoff(attemptsMade)));
+        return false;
+    }
+
+    /** Called once the event is safely on the dead-letter topic. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void markDeadLettered(UUID eventId, String error) {
+        em.find(Delivery.class, eventId).deadLettered(error);
+    }
+
+    /** @return true when the delivery was dead-lettered and is queued again, false when there was nothing to redo */
+    @Transactional
+    public boolean requeue(UUID eventId) {
+        Delivery delivery = em.find(Delivery.class, eventId);
+        if (delivery == null || delivery.getStatus() != DeliveryStatus.DEAD_LETTERED) {
+            return false;
+        }
+        delivery.requeue(clock.instant());
+        return true;
+    }
+
+    @Transactional
+    public Optional<Delivery> find(UUID eventId) {
+        return Optional.ofNullable(em.find(Delivery.class, eventId));
+    }
+
+    @Transactional
+    public List<Delivery> search(UUID customerId, DeliveryStatus status, DeliveryKind kind, int limit) {
+        StringBuilder jpql = new StringBuilder("from Delivery d where 1 = 1");
+        if (customerId != null) {
+            jpql.append(" and d.customerId = :customerId");
+        }
+        if (status != null) {
+            jpql.append(" and d.status = :status");
+        }
+        if (kind != null) {
+            jpql.append(" and d.kind = :kind");
+        }
+        var query = em.createQuery(jpql.append(" order by d.createdAt desc").toString(), Delivery.class).setMaxResults(limit);
+        if (customerId != null) {
+            query.setParameter("customerId", customerId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (kind != null) {
+            query.setParameter("kind", kind);
+        }
+        return query.getResultList();
+    }
+
+    /** Customers this service knows whose welcome email has not been accepted by the mail server. */
+    @Transactional
+    public List<MissingWelcome> customersWithoutWelcome(int limit) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT c.customer_id, c.name, c.email, d.status, d.attempts, d.last_error
+                FROM customer_view c
+                LEFT JOIN delivery d ON d.customer_id = c.customer_id AND d.kind = 'WELCOME'
+                WHERE d.status IS NULL OR d.status <> 'SENT'
+                ORDER BY c.updated_at
+                LIMIT :limit""")
+                .setParameter("limit", limit)
+                .getResultList();
+        List<MissingWelcome> missing = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            missing.add(new MissingWelcome((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                    r[4] == null ? 0 : ((Number) r[4]).intValue(), (String) r[5]));
+        }
+        return missing;
+    }
+
+    public record MissingWelcome(UUID customerId, String name, String email, String deliveryStatus, int attempts,
+            String lastError) {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.outboxkit.notificationservice.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.outboxkit.problem.ConflictException;
+import dev.outboxkit.problem.NotFoundException;
+
+/** The delivery ledger: which emails went out, which are still being tried, which were given up. */
+@Path("/deliveries")
+@Tag(name = "Deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    private final DeliveryLedger ledger;
+    private final DeliveryDispatcher dispatcher;
+
+    DeliveryResource(DeliveryLedger ledger, DeliveryDispatcher dispatcher) {
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+    }
+
+    @GET
+    @Operation(summary = "Deliveries, newest first, by customer, status and kind")
+    public List<DeliveryResponse> search(@QueryParam("customerId") UUID customerId,
+            @QueryParam("status") DeliveryStatus status, @QueryParam("kind") DeliveryKind kind,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return ledger.search(customerId, status, kind, limit).stream().map(DeliveryResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{eventId}")
+    @Operation(summary = "The delivery an event called for")
+    public DeliveryResponse get(@PathParam("eventId") UUID eventId) {
+        return DeliveryResponse.of(ledger.find(eventId).orElseThrow(() -> notFound(eventId)));
+    }
+
+    @GET
+    @Path("/missing-welcome")
+    @Operation(summary = "Customers whose welcome email has not been accepted by the mail server",
+            description = "Each with the state of its delivery: none yet, PENDING, RETRYING or DEAD_LETTERED.")
+    public List<DeliveryLedger.MissingWelcome> missingWelcome(
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return ledger.customersWithoutWelcome(limit);
+    }
+
+    @POST
+    @Path("/{eventId}/redrive")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Try a dead-lettered email again", description = "Resets its attempt budget; once sent, it stays sent.")
+    public DeliveryResponse redrive(@PathParam("eventId") UUID eventId) {
+        Delivery delivery = ledger.find(eventId).orElseThrow(() -> notFound(eventId));
+        if (!ledger.requeue(eventId)) {
+            throw new ConflictException("Not dead-lettered", "The delivery for event " + eventId + " is "
+                    + delivery.getStatus() + "; only a dead-lettered one can be redriven.");
+        }
+        dispatcher.wakeUp();
+        return DeliveryResponse.of(ledger.find(eventId).orElseThrow());
+    }
+
+    private static NotFoundException notFound(UUID eventId) {
+        return new NotFoundException("Delivery not found", "No delivery for event " + eventId + ".");
+    }
+
+    public record DeliveryResponse(UUID eventId, DeliveryKind kind, UUID customerId, DeliveryStatus status, int attempts,
+            String lastError, String recipient, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+
+        static DeliveryResponse of(Delivery d) {
+            return new DeliveryResponse(d.getEventId(), d.getKind(), d.getCustomerId(), d.getStatus(), d.getAttempts(),
+                    d.getLastError(), d.getRecipient(), d.getCreatedAt(), d.getSentAt(),
+                    d.getStatus() == DeliveryStatus.PENDING || d.getStatus() == DeliveryStatus.RETRYING ? d.getNextAttemptAt() : null);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.outboxkit.notificationservice.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.outboxkit.notificationservice.delivery.DeliveryKind;
+import dev.outboxkit.notificationservice.delivery.DeliveryLedger;
+import dev.outboxkit.notificationservice.delivery.SourceEvent;
+import dev.outboxkit.notificationservice.events.CustomerCreated;
+import dev.outboxkit.notificationservice.events.CustomerDeactivated;
+import dev.outboxkit.notificationservice.events.CustomerUpdated;
+import dev.outboxkit.notificationservice.events.OrganizationChanged;
+import dev.outboxkit.notificationservice.inbox.Inbox;
+import dev.outboxkit.notificationservice.projection.Projection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+
+/**
+ * Handles one event at most once: the inbox row, the projection change and the emails it calls for
+ * (as ledger entries) commit together. Anything this service cannot read, an unknown type or schema
+ * version included, is a poison message: it goes to the dead-letter topic at once, never silently done.
+ */
+@ApplicationScoped
+public class EventHandler {
+
+    static final int SUPPORTED_SCHEMA_VERSION = 1;
+
+    private final Inbox inbox;
+    private final Projection projection;
+    private final DeliveryLedger ledger;
+    private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
+
+    EventHandler(Inbox inbox, Projection projection, DeliveryLedger ledger, ObjectMapper mapper, MeterRegistry metrics) {
+        this.inbox = inbox;
+        this.projection = projection;
+        this.ledger = ledger;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** @return true when the event was new (and may have scheduled an email), false for a redelivery */
+    @Transactional
+    public boolean handle(SourceEvent event) {
+        if (!inbox.receive(event.eventId(), event.type())) {
+            Log.debugf("Event %s (%s) was already handled; skipped", event.eventId(), event.type());
+            metrics.counter("notification.events.duplicate", "type", event.type()).increment();
+            return false;
+        }
+        switch (event.type()) {
+            case CustomerCreated.TYPE -> {
+                CustomerCreated created = read(event, CustomerCreated.class);
+                projection.apply(created);
+                ledger.schedule(DeliveryKind.WELCOME, created.customerId(), event);
+            }
+            case CustomerUpdated.TYPE -> projection.apply(read(event, CustomerUpdated.class));
+            case CustomerDeactivated.TYPE -> projection.apply(read(event, CustomerDeactivated.class));
+            case OrganizationChanged.CREATED, OrganizationChanged.RENAMED ->
+                    projection.apply(read(event, OrganizationChanged.class));
+            default -> throw new PoisonMessageException("Unknown event type '" + event.type() + "' (event " + event.eventId() + ")");
+        }
+        metrics.counter("notification.events.consumed", "type", event.type()).increment();
+        return true;
+    }
+
+    private <T> T read(SourceEvent event, Class<T> type) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("Event " + event.eventId() + " is not a valid " + event.type() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+        int version = json.path("schemaVersion").asInt(-1);
+        if (version != SUPPORTED_SCHEMA_VERSION) {
+            throw new PoisonMessageException("Event " + event.eventId() + " has schema version " + version + " of "
+                    + event.type() + "; this service reads version " + SUPPORTED_SCHEMA_VERSION);
+        }
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("Event " + event.eventId() + " is not a valid " + event.type() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

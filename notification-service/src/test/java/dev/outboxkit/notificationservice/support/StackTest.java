@@ -1,0 +1,36 @@
+package dev.outboxkit.notificationservice.support;
+
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** For tests that publish fixtures to the real topics and read the real SMTP server's inboxes. */
+public abstract class StackTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    protected String kafka;
+
+    @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic")
+    protected String deadLetterTopic;
+
+    @ConfigProperty(name = "test.greenmail.api.url")
+    String greenMail;
+
+    protected Fixtures fixtures;
+    protected Inboxes inboxes;
+
+    @BeforeEach
+    void connect() {
+        fixtures = new Fixtures(kafka);
+        inboxes = new Inboxes(greenMail);
+    }
+
+    @AfterEach
+    void disconnect() {
+        fixtures.close();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.outboxkit.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Controls components of the local stack that the test command started (src-deploy/stack), for tests
+ * of what happens while one of them is down. The stack's location comes from the environment that
+ * `./system test` exports.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void stop(String component) {
+        run("stop", component);
+    }
+
+    public static void start(String component) {
+        run("start", component);
+    }
+
+    private static void run(String command, String component) {
+        Path script = repoRoot().resolve("src-deploy/stack");
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), command, component)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("src-deploy/stack " + command + " " + component + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("src-deploy/stack"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("src-deploy/stack not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}
