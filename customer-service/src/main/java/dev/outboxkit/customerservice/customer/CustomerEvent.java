@@ -2,7 +2,7 @@ package dev.outboxkit.customerservice.customer;
 
 import java.util.UUID;
 
-import dev.outboxkit.customerservice.outbox.DomainEvent;
+import dev.outboxkit.outbox.DomainEvent;
 
 /** An event about one customer: published to {@code customer.events}, keyed by the customer id. */
 public interface CustomerEvent extends DomainEvent {

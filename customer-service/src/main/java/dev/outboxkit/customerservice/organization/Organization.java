@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.outboxkit.customerservice.outbox.Aggregate;
+import dev.outboxkit.outbox.Aggregate;
 
 @Entity
 @Table(name = "organization")

@@ -2,7 +2,7 @@ package dev.outboxkit.customerservice.organization;
 
 import java.util.UUID;
 
-import dev.outboxkit.customerservice.outbox.DomainEvent;
+import dev.outboxkit.outbox.DomainEvent;
 
 /** An event about one organization: published to {@code organization.events}, keyed by its id. */
 public interface OrganizationEvent extends DomainEvent {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.outboxkit.customerservice.support.Api;
 import dev.outboxkit.customerservice.support.Database;
 import dev.outboxkit.customerservice.support.EventsTest;
-import dev.outboxkit.customerservice.support.PublishedEvents.Event;
+import dev.outboxkit.testkit.PublishedEvents.Event;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

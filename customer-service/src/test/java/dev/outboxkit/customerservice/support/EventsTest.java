@@ -4,6 +4,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import dev.outboxkit.testkit.PublishedEvents;
+
 /**
  * For tests that check what this service published: both of its topics are read from where they
  * stood when the test began, and every record read is checked against its contract when it ends.

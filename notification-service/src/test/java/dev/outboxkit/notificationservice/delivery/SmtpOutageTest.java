@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.outboxkit.notificationservice.support.Fixtures;
+import dev.outboxkit.testkit.Fixtures;
 import dev.outboxkit.notificationservice.support.StackTest;
 import dev.outboxkit.testkit.LocalStack;
 import dev.outboxkit.testkit.TopicTail;

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import dev.outboxkit.testkit.Fixtures;
+
 /** For tests that publish fixtures to the real topics and read the real SMTP server's inboxes. */
 public abstract class StackTest {
 

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.outbox;
+package dev.outboxkit.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

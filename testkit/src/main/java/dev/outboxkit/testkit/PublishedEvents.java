@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.support;
+package dev.outboxkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.outboxkit.testkit.Contracts;
-import dev.outboxkit.testkit.TopicTail;
 
 /**
  * What the relay published to one of this service's topics since the test began. Every record read

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.outbox;
+package dev.outboxkit.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.config;
+package dev.outboxkit.outbox;
 
 import java.time.Clock;
 import java.time.Duration;

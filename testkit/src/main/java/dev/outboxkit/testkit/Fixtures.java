@@ -1,4 +1,4 @@
-package dev.outboxkit.notificationservice.support;
+package dev.outboxkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.outboxkit.testkit.Contracts;
 
 /**
  * Publishes events to the real topics the way the relay does (key = aggregate id, headers id and
@@ -58,6 +57,12 @@ public final class Fixtures implements AutoCloseable {
         return event;
     }
 
+    public static ObjectNode customerDeactivated(UUID customerId, long sequence) {
+        ObjectNode event = envelope("CustomerDeactivated", sequence);
+        event.put("customerId", customerId.toString());
+        return event;
+    }
+
     private static ObjectNode envelope(String type, long sequence) {
         ObjectNode event = JSON.createObjectNode();
         event.put("eventId", UUID.randomUUID().toString());
@@ -68,11 +73,47 @@ public final class Fixtures implements AutoCloseable {
         return event;
     }
 
-    /** Sends a contract-valid customer event. */
+    public static ObjectNode organizationCreated(UUID organizationId, String name) {
+        ObjectNode event = envelope("OrganizationCreated", 1);
+        event.put("organizationId", organizationId.toString());
+        event.put("name", name);
+        return event;
+    }
+
+    public static ObjectNode organizationRenamed(UUID organizationId, long sequence, String previousName, String name) {
+        ObjectNode event = envelope("OrganizationRenamed", sequence);
+        event.put("organizationId", organizationId.toString());
+        event.put("name", name);
+        event.put("previousName", previousName);
+        return event;
+    }
+
+    public static ObjectNode invoiceCreated(UUID customerId, UUID organizationId, String invoiceNumber,
+            String purchaseOrderNumber, double amount) {
+        ObjectNode event = envelope("InvoiceCreated", 3);
+        event.put("orderId", UUID.randomUUID().toString());
+        event.put("invoiceId", UUID.randomUUID().toString());
+        event.put("invoiceNumber", invoiceNumber);
+        event.put("purchaseOrderNumber", purchaseOrderNumber);
+        event.put("customerId", customerId.toString());
+        if (organizationId == null) {
+            event.putNull("organizationId");
+        } else {
+            event.put("organizationId", organizationId.toString());
+        }
+        event.put("amount", amount);
+        return event;
+    }
+
+    /**
+     * Sends a contract-valid event to its aggregate's topic ({@code customer.events}, {@code organization.events},
+     * {@code order.events}), keyed by the aggregate id, as the relay would.
+     */
     public void publish(ObjectNode event) {
         String type = event.get("type").asText();
-        assertThat(Contracts.violations("customer", type, 1, event)).as("fixture must pass its contract").isEmpty();
-        send("customer.events", event.get("customerId").asText(), event.get("eventId").asText(), type, event.toString());
+        String aggregate = type.startsWith("Customer") ? "customer" : type.startsWith("Organization") ? "organization" : "order";
+        assertThat(Contracts.violations(aggregate, type, 1, event)).as("fixture must pass its contract").isEmpty();
+        send(aggregate + ".events", event.get(aggregate + "Id").asText(), event.get("eventId").asText(), type, event.toString());
     }
 
     /** Sends anything, valid or not, with the relay's key and headers. */

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.outbox;
+package dev.outboxkit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class OutboxTableDefinitionTest {
 
     @Test
     void migrationAndLocalStackCreateTheSameOutboxTable() throws IOException {
-        String migration = statement(Path.of("src/main/resources/db/migration/V1__outbox.sql"));
+        String migration = statement(Path.of("src/main/resources/db/outbox/V1__outbox.sql"));
         String stack = statement(Path.of("../src-deploy/postgres/10-outbox-table.sql"));
         assertThat(migration).isEqualTo(stack);
     }

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.outbox;
+package dev.outboxkit.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;

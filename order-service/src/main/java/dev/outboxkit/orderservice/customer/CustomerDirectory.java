@@ -1,0 +1,93 @@
+package dev.outboxkit.orderservice.customer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * This service's copy of customers and organizations, fed only by their events: order-service never
+ * calls customer-service, so it keeps working when that service is down, and a customer becomes
+ * orderable once its CustomerCreated event has arrived. Every row remembers the last sequence applied;
+ * a stale or repeated event changes nothing.
+ */
+@ApplicationScoped
+public class CustomerDirectory {
+
+    private final EntityManager em;
+
+    CustomerDirectory(EntityManager em) {
+        this.em = em;
+    }
+
+    /** CustomerCreated and CustomerUpdated both carry the full state. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertCustomer(JsonNode event) {
+        em.createNativeQuery("""
+                INSERT INTO customer_view (customer_id, name, email, organization_id, active, last_sequence, updated_at)
+                VALUES (CAST(:id AS uuid), :name, :email, CAST(:organizationId AS uuid), true, :sequence, now())
+                ON CONFLICT (customer_id) DO UPDATE
+                SET name = EXCLUDED.name, email = EXCLUDED.email, organization_id = EXCLUDED.organization_id,
+                    last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
+                WHERE customer_view.last_sequence < EXCLUDED.last_sequence""")
+                .setParameter("id", event.get("customerId").asText())
+                .setParameter("name", event.get("name").asText())
+                .setParameter("email", event.get("email").asText())
+                .setParameter("organizationId", textOrNull(event.get("organizationId")))
+                .setParameter("sequence", event.get("sequence").asLong())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deactivateCustomer(JsonNode event) {
+        em.createNativeQuery("""
+                UPDATE customer_view SET active = false, last_sequence = :sequence, updated_at = now()
+                WHERE customer_id = CAST(:id AS uuid) AND last_sequence < :sequence""")
+                .setParameter("id", event.get("customerId").asText())
+                .setParameter("sequence", event.get("sequence").asLong())
+                .executeUpdate();
+    }
+
+    /** OrganizationCreated and OrganizationRenamed both carry the current name. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertOrganization(JsonNode event) {
+        em.createNativeQuery("""
+                INSERT INTO organization_view (organization_id, name, last_sequence, updated_at)
+                VALUES (CAST(:id AS uuid), :name, :sequence, now())
+                ON CONFLICT (organization_id) DO UPDATE
+                SET name = EXCLUDED.name, last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
+                WHERE organization_view.last_sequence < EXCLUDED.last_sequence""")
+                .setParameter("id", event.get("organizationId").asText())
+                .setParameter("name", event.get("name").asText())
+                .setParameter("sequence", event.get("sequence").asLong())
+                .executeUpdate();
+    }
+
+    @Transactional
+    public Optional<KnownCustomer> customer(UUID id) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT customer_id, name, email, organization_id, active FROM customer_view WHERE customer_id = :id""")
+                .setParameter("id", id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new KnownCustomer((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Boolean) r[4]));
+    }
+
+    @Transactional
+    public boolean organizationKnown(UUID id) {
+        return !em.createNativeQuery("SELECT 1 FROM organization_view WHERE organization_id = :id")
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}
