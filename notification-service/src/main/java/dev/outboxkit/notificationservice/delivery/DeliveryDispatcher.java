@@ -9,14 +9,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.outboxkit.notificationservice.projection.CustomerView;
-import dev.outboxkit.notificationservice.projection.Projection;
-import dev.outboxkit.notificationservice.welcome.WelcomeEmail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -26,15 +22,13 @@ import io.quarkus.runtime.StartupEvent;
  * is dead-lettered. Consumers wake the dispatcher after they commit; otherwise it polls.
  * <p>
  * The one window left: the server accepts an email and this process dies before it records SENT; the
- * lease expires and the email goes again. The Message-ID derived from the event id lets a mail system
- * recognise that duplicate.
+ * lease expires and the email goes again, with the same Message-ID (see {@link EmailComposer}).
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
 
     private final DeliveryLedger ledger;
-    private final Projection projection;
-    private final WelcomeEmail welcome;
+    private final EmailComposer composer;
     private final Mailer mailer;
     private final DeadLetters deadLetters;
     private final DeliveryConfig config;
@@ -44,11 +38,10 @@ public class DeliveryDispatcher {
     private volatile boolean running;
     private Thread worker;
 
-    DeliveryDispatcher(DeliveryLedger ledger, Projection projection, WelcomeEmail welcome, Mailer mailer,
-            DeadLetters deadLetters, DeliveryConfig config, MeterRegistry metrics, Clock clock) {
+    DeliveryDispatcher(DeliveryLedger ledger, EmailComposer composer, Mailer mailer, DeadLetters deadLetters,
+            DeliveryConfig config, MeterRegistry metrics, Clock clock) {
         this.ledger = ledger;
-        this.projection = projection;
-        this.welcome = welcome;
+        this.composer = composer;
         this.mailer = mailer;
         this.deadLetters = deadLetters;
         this.config = config;
@@ -103,7 +96,7 @@ public class DeliveryDispatcher {
     private void deliver(UUID eventId) {
         Delivery delivery = ledger.find(eventId).orElseThrow();
         try {
-            Mail mail = compose(delivery);
+            Mail mail = composer.compose(delivery);
             mailer.send(mail);
             ledger.markSent(eventId, mail.getTo().get(0));
             metrics.counter("notification.emails.sent", "kind", delivery.getKind().name()).increment();
@@ -119,16 +112,6 @@ public class DeliveryDispatcher {
                 Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
             }
         }
-    }
-
-    /** Renders from the latest projection, so a rename before sending shows in the email. */
-    private Mail compose(Delivery delivery) {
-        CustomerView customer = QuarkusTransaction.requiringNew().call(() -> projection.customer(delivery.getCustomerId()))
-                .orElseThrow(() -> new IllegalStateException("Customer " + delivery.getCustomerId() + " is not known yet"));
-        Mail mail = switch (delivery.getKind()) {
-            case WELCOME -> welcome.compose(customer);
-        };
-        return mail.addHeader("Message-ID", "<" + delivery.getEventId() + "@notification.outboxkit>");
     }
 
     private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.outboxkit.notificationservice.delivery;
 
 public enum DeliveryKind {
-    WELCOME
+    WELCOME,
+    INVOICE
 }

@@ -13,6 +13,7 @@ import dev.outboxkit.notificationservice.delivery.SourceEvent;
 import dev.outboxkit.notificationservice.events.CustomerCreated;
 import dev.outboxkit.notificationservice.events.CustomerDeactivated;
 import dev.outboxkit.notificationservice.events.CustomerUpdated;
+import dev.outboxkit.notificationservice.events.InvoiceCreated;
 import dev.outboxkit.notificationservice.events.OrganizationChanged;
 import dev.outboxkit.notificationservice.inbox.Inbox;
 import dev.outboxkit.notificationservice.projection.Projection;
@@ -61,6 +62,17 @@ public class EventHandler {
             case CustomerDeactivated.TYPE -> projection.apply(read(event, CustomerDeactivated.class));
             case OrganizationChanged.CREATED, OrganizationChanged.RENAMED ->
                     projection.apply(read(event, OrganizationChanged.class));
+            case InvoiceCreated.TYPE -> {
+                InvoiceCreated invoice = read(event, InvoiceCreated.class);
+                ledger.schedule(DeliveryKind.INVOICE, invoice.customerId(), event);
+            }
+            case InvoiceCreated.ORDER_CREATED, InvoiceCreated.ORDER_STATUS_CHANGED -> {
+                // Known events of the order topic that call for no email: read (so a bad one is still
+                // caught) and counted, never silently passed over.
+                read(event, JsonNode.class);
+                metrics.counter("notification.events.ignored", "type", event.type()).increment();
+                return true;
+            }
             default -> throw new PoisonMessageException("Unknown event type '" + event.type() + "' (event " + event.eventId() + ")");
         }
         metrics.counter("notification.events.consumed", "type", event.type()).increment();
