@@ -40,6 +40,13 @@ final class ConsumerGroup implements AutoCloseable {
         return lag;
     }
 
+    /** For each running member, how many partitions of {@code topic} it was assigned. */
+    List<Integer> partitionsPerMember(String topic) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                .map(m -> (int) m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic)).count())
+                .toList();
+    }
+
     /** Moves the group back to the start of every partition; the group must have no running member. */
     void rewindToStart() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +91,77 @@ class EndToEndIT {
                     .until(() -> Mailbox.totalMessages() == emailsBefore);
             assertThat(deliveries()).hasSize(deliveriesBefore);
         }
+    }
+
+    @Test
+    @Order(3)
+    void twoInstancesShareThePartitionsAndKeepEachCustomersOrder() throws Exception {
+        try (ServiceProcess second = ServiceProcess.start("notification-service", LocalStack.serviceEnv("notification"));
+                ConsumerGroup consumer = new ConsumerGroup(LocalStack.env("KAFKA_BOOTSTRAP_SERVERS"), "notification-service",
+                        List.of("customer.events"))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<Integer> shares = consumer.partitionsPerMember("customer.events");
+                return shares.size() == 2 && shares.stream().allMatch(n -> n >= 1);
+            });
+            System.out.printf("customer.events partitions per notification-service instance: %s%n",
+                    consumer.partitionsPerMember("customer.events"));
+
+            int customers = 12;
+            int renames = 3;
+            List<String> emails = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < customers; i++) {
+                String email = "pair-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+                emails.add(email);
+                ids.add(post("/customers", "{\"name\":\"Pair " + i + " v0\",\"email\":\"" + email + "\"}")
+                        .path("id").asText());
+            }
+            // Renames interleaved across customers, each customer's in order: v1, v2, v3.
+            for (int r = 1; r <= renames; r++) {
+                for (int i = 0; i < customers; i++) {
+                    put("/customers/" + ids.get(i), "{\"name\":\"Pair " + i + " v" + r + "\",\"email\":\"" + emails.get(i)
+                            + "\",\"version\":" + (r - 1) + "}");
+                }
+            }
+
+            for (int i = 0; i < customers; i++) {
+                String email = emails.get(i);
+                await().atMost(Duration.ofSeconds(60)).until(() -> new Mailbox(email).messages().size() == 1);
+            }
+            try (Connection db = NotificationDatabase.connect()) {
+                for (int i = 0; i < customers; i++) {
+                    String id = ids.get(i);
+                    String expected = "Pair " + i + " v" + renames;
+                    await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(NotificationDatabase.customerName(db, id)));
+                    assertThat(NotificationDatabase.lastSequence(db, id)).isEqualTo(1 + renames);
+                }
+            }
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> emails.stream().allMatch(e -> messageCount(e) == 1));
+        }
+    }
+
+    private static int messageCount(String email) {
+        try {
+            return new Mailbox(email).messages().size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static JsonNode post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(customers.uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)), 201);
+    }
+
+    private static JsonNode put(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(customers.uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)), 200);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static JsonNode deliveries() throws Exception {
