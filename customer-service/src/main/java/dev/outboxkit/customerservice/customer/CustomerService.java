@@ -13,7 +13,7 @@ import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.customerservice.organization.OrganizationService;
 import dev.outboxkit.outbox.EventPublisher;
-import dev.outboxkit.customerservice.paging.Page;
+import dev.outboxkit.web.Page;
 import dev.outboxkit.customerservice.persistence.UniqueConstraints;
 import dev.outboxkit.problem.ConflictException;
 import dev.outboxkit.problem.NotFoundException;

@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.outboxkit.customerservice.paging.Page;
+import dev.outboxkit.web.Page;
 
 @Path("/organizations")
 @Tag(name = "Organizations")

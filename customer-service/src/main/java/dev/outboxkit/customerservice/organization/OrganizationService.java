@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.outbox.EventPublisher;
-import dev.outboxkit.customerservice.paging.Page;
+import dev.outboxkit.web.Page;
 import dev.outboxkit.customerservice.persistence.UniqueConstraints;
 import dev.outboxkit.problem.ConflictException;
 import dev.outboxkit.problem.NotFoundException;

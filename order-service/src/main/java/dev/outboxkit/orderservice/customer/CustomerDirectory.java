@@ -2,6 +2,7 @@ package dev.outboxkit.orderservice.customer;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,26 @@ public class CustomerDirectory {
         this.em = em;
     }
 
-    /** CustomerCreated and CustomerUpdated both carry the full state. */
+    private static final Set<String> TYPES = Set.of(
+            "CustomerCreated", "CustomerUpdated", "CustomerDeactivated", "OrganizationCreated", "OrganizationRenamed");
+
+    public static boolean handles(String type) {
+        return TYPES.contains(type);
+    }
+
+    /** Applies one customer or organization event; an unknown type is refused (and dead-lettered by the caller). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertCustomer(JsonNode event) {
+    public void apply(String type, JsonNode event) {
+        switch (type) {
+            case "CustomerCreated", "CustomerUpdated" -> upsertCustomer(event);
+            case "CustomerDeactivated" -> deactivateCustomer(event);
+            case "OrganizationCreated", "OrganizationRenamed" -> upsertOrganization(event);
+            default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
+        }
+    }
+
+    /** CustomerCreated and CustomerUpdated both carry the full state. */
+    private void upsertCustomer(JsonNode event) {
         em.createNativeQuery("""
                 INSERT INTO customer_view (customer_id, name, email, organization_id, active, last_sequence, updated_at)
                 VALUES (CAST(:id AS uuid), :name, :email, CAST(:organizationId AS uuid), true, :sequence, now())
@@ -43,8 +61,7 @@ public class CustomerDirectory {
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void deactivateCustomer(JsonNode event) {
+    private void deactivateCustomer(JsonNode event) {
         em.createNativeQuery("""
                 UPDATE customer_view SET active = false, last_sequence = :sequence, updated_at = now()
                 WHERE customer_id = CAST(:id AS uuid) AND last_sequence < :sequence""")
@@ -54,8 +71,7 @@ public class CustomerDirectory {
     }
 
     /** OrganizationCreated and OrganizationRenamed both carry the current name. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void upsertOrganization(JsonNode event) {
+    private void upsertOrganization(JsonNode event) {
         em.createNativeQuery("""
                 INSERT INTO organization_view (organization_id, name, last_sequence, updated_at)
                 VALUES (CAST(:id AS uuid), :name, :sequence, now())

@@ -46,14 +46,7 @@ public class CustomerEventsConsumer {
     }
 
     private void apply(String type, JsonNode event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            switch (type) {
-                case "CustomerCreated", "CustomerUpdated" -> directory.upsertCustomer(event);
-                case "CustomerDeactivated" -> directory.deactivateCustomer(event);
-                case "OrganizationCreated", "OrganizationRenamed" -> directory.upsertOrganization(event);
-                default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> directory.apply(type, event));
     }
 
     private JsonNode read(ConsumerRecord<String, String> record) {

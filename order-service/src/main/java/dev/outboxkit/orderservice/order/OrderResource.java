@@ -2,6 +2,7 @@ package dev.outboxkit.orderservice.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.orderservice.history.OrderHistory;
 import dev.outboxkit.orderservice.invoice.Invoice;
 
 @Path("/orders")
@@ -28,9 +31,11 @@ import dev.outboxkit.orderservice.invoice.Invoice;
 public class OrderResource {
 
     private final OrderService service;
+    private final OrderHistory history;
 
-    OrderResource(OrderService service) {
+    OrderResource(OrderService service, OrderHistory history) {
         this.service = service;
+        this.history = history;
     }
 
     @POST
@@ -44,9 +49,18 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one order")
-    public OrderResponse get(@PathParam("id") UUID id) {
-        return OrderResponse.of(service.get(id));
+    @Operation(summary = "Read one order", description = "With asOf (an ISO-8601 instant), the order as it was then, "
+            + "rebuilt from its events.")
+    public Object get(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
+        return asOf == null ? OrderResponse.of(service.get(id)) : history.asOf(id, asOf);
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Tag(name = "Order history")
+    @Operation(summary = "Every event of one order, in sequence", description = "From the read side, fed by order.events.")
+    public List<OrderHistory.HistoricEvent> events(@PathParam("id") UUID id) {
+        return history.events(id);
     }
 
     @POST

@@ -1,4 +1,4 @@
-package dev.outboxkit.customerservice.paging;
+package dev.outboxkit.web;
 
 import java.util.List;
 import java.util.function.Function;

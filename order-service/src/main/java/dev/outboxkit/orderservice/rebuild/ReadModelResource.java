@@ -1,0 +1,35 @@
+package dev.outboxkit.orderservice.rebuild;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+
+@Path("/admin/read-model")
+@Tag(name = "Operations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReadModelResource {
+
+    private final ReadModelRebuild rebuild;
+
+    ReadModelResource(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Consumes(MediaType.WILDCARD)
+    @Blocking
+    @Operation(summary = "Rebuild the customer view and the order history from the topics",
+            description = "Replays customer.events, organization.events and order.events from the beginning in one "
+                    + "transaction; readers see the old model until it commits.")
+    public ReadModelRebuild.Report rebuild() {
+        return rebuild.rebuild();
+    }
+}
