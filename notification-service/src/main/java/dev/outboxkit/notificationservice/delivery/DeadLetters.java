@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import dev.outboxkit.messaging.Headers;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
@@ -30,8 +31,8 @@ public class DeadLetters {
     /** Returns once the broker has the record, so the caller may then mark the delivery dead-lettered. */
     public void publish(SourceEvent source, String reason) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("id", bytes(source.eventId().toString()));
-        headers.add("eventType", bytes(source.type()));
+        headers.add(Headers.EVENT_ID, bytes(source.eventId().toString()));
+        headers.add(Headers.EVENT_TYPE, bytes(source.type()));
         headers.add(REASON_HEADER, bytes(reason));
         headers.add(TOPIC_HEADER, bytes(source.topic()));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()

@@ -1,23 +1,18 @@
 package dev.outboxkit.notificationservice.redrive;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.outboxkit.messaging.Headers;
+import dev.outboxkit.messaging.TopicReplay;
+import dev.outboxkit.notificationservice.delivery.DeadLetters;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import dev.outboxkit.notificationservice.delivery.DeliveryLedger;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
@@ -56,74 +51,42 @@ public class DeadLetterRedrive {
     }
 
     public Report redriveAll() {
-        int examined = 0;
-        int requeued = 0;
-        int reprocessed = 0;
-        int alreadyHandled = 0;
+        AtomicInteger requeued = new AtomicInteger();
+        AtomicInteger reprocessed = new AtomicInteger();
+        AtomicInteger alreadyHandled = new AtomicInteger();
         List<Failure> failed = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    examined++;
-                    SourceEvent event;
-                    try {
-                        event = original(record);
-                    } catch (RuntimeException e) {
-                        failed.add(new Failure(header(record, "id"), e.getMessage()));
-                        continue;
-                    }
-                    if (ledger.requeue(event.eventId())) {
-                        requeued++;
-                        continue;
-                    }
-                    try {
-                        if (handler.handle(event)) {
-                            reprocessed++;
-                        } else {
-                            alreadyHandled++;
-                        }
-                    } catch (RuntimeException e) {
-                        failed.add(new Failure(event.eventId().toString(), e.getMessage()));
-                    }
-                }
+        long examined = TopicReplay.replay(bootstrapServers, List.of(topic), record -> {
+            SourceEvent event;
+            try {
+                event = original(record);
+            } catch (RuntimeException e) {
+                failed.add(new Failure(Headers.get(record, Headers.EVENT_ID), e.getMessage()));
+                return;
             }
-        }
+            if (ledger.requeue(event.eventId())) {
+                requeued.incrementAndGet();
+                return;
+            }
+            try {
+                (handler.handle(event) ? reprocessed : alreadyHandled).incrementAndGet();
+            } catch (RuntimeException e) {
+                failed.add(new Failure(event.eventId().toString(), e.getMessage()));
+            }
+        });
         dispatcher.wakeUp();
-        Report report = new Report(examined, requeued, reprocessed, alreadyHandled, failed);
+        Report report = new Report((int) examined, requeued.get(), reprocessed.get(), alreadyHandled.get(), failed);
         Log.infof("Dead-letter redrive: %s", report);
         return report;
     }
 
     /** The event as it first arrived: the topic it came from is in the dead-letter-topic header. */
     private static SourceEvent original(ConsumerRecord<String, String> record) {
-        String id = header(record, "id");
-        String type = header(record, "eventType");
-        String from = header(record, "dead-letter-topic");
+        String id = Headers.get(record, Headers.EVENT_ID);
+        String type = Headers.get(record, Headers.EVENT_TYPE);
+        String from = Headers.get(record, DeadLetters.TOPIC_HEADER);
         if (id == null || type == null) {
-            throw new IllegalArgumentException("no id or eventType header at " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset());
+            throw new IllegalArgumentException("no id or eventType header at " + Headers.position(record));
         }
         return new SourceEvent(from, record.key(), UUID.fromString(id), type, record.value());
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<String, String> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 }
