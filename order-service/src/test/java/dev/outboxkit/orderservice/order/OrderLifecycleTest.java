@@ -128,6 +128,16 @@ class OrderLifecycleTest {
         given().when().get("/orders/{id}", UUID.randomUUID()).then().statusCode(404);
     }
 
+    @Test
+    void theOrderTopicHasThreePartitions() {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                Map.<String, Object>of("bootstrap.servers", kafka),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            assertThat(consumer.partitionsFor("order.events", Duration.ofSeconds(10))).hasSize(3);
+        }
+    }
+
     /** Publishes the customer's CustomerCreated and waits until this service knows the customer. */
     private UUID knownCustomer(String name) {
         UUID customerId = UUID.randomUUID();
