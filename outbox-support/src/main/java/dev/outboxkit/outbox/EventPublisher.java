@@ -5,27 +5,32 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.debezium.outbox.quarkus.ExportedEvent;
 
 /**
  * Writes domain events to the outbox table. It joins the caller's transaction and refuses to run
  * without one: an event written outside the transaction of its change is the dual write this
- * service exists to avoid.
+ * service exists to avoid. Each payload also names its {@link Actor}, so consumers can tell who changed what.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private final Event<ExportedEvent<?, ?>> outbox;
     private final ObjectMapper mapper;
+    private final ActorSource actors;
 
-    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper) {
+    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors) {
         this.outbox = outbox;
         this.mapper = mapper;
+        this.actors = actors;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(DomainEvent event) {
-        outbox.fire(new OutboxEvent(event, mapper.valueToTree(event)));
+        ObjectNode payload = mapper.valueToTree(event);
+        payload.set("actor", mapper.valueToTree(actors.current()));
+        outbox.fire(new OutboxEvent(event, payload));
     }
 }

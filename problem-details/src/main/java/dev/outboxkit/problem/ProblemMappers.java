@@ -22,15 +22,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domainProblem(DomainProblem problem, UriInfo uri) {
-        return respond(new Problem(typeOf(problem.status()), problem.title(), problem.status(), problem.getMessage(),
-                uri.getPath(), List.of()));
+        return respond(Problem.of(problem.status(), problem.title(), problem.getMessage(), uri.getPath()));
     }
 
     /** A concurrent transaction changed the same row first: the client must re-read and retry. */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return respond(new Problem(typeOf(409), "Concurrent modification", 409,
-                "The resource was changed by another request; read it again and retry.", uri.getPath(), List.of()));
+        return respond(Problem.of(409, "Concurrent modification",
+                "The resource was changed by another request; read it again and retry.", uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -39,13 +38,14 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(new Problem(typeOf(400), "Invalid request", 400,
-                "The request has " + violations.size() + " invalid field(s).", uri.getPath(), violations));
+        Problem problem = Problem.of(400, "Invalid request", "The request has " + violations.size() + " invalid field(s).",
+                uri.getPath());
+        return respond(problem.withViolations(violations));
     }
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e, UriInfo uri) {
-        return respond(new Problem(typeOf(400), "Malformed JSON", 400, e.getOriginalMessage(), uri.getPath(), List.of()));
+        return respond(Problem.of(400, "Malformed JSON", e.getOriginalMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -54,23 +54,17 @@ public class ProblemMappers {
             return unreadableBody(unreadable, uri);
         }
         int status = e.getResponse().getStatus();
-        return respond(new Problem(typeOf(status), e.getResponse().getStatusInfo().getReasonPhrase(), status, e.getMessage(),
-                uri.getPath(), List.of()));
+        return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         Log.errorf(e, "Unhandled error on %s", uri.getPath());
-        return respond(new Problem(typeOf(500), "Internal error", 500, "The request could not be completed; it was logged.",
-                uri.getPath(), List.of()));
+        return respond(Problem.of(500, "Internal error", "The request could not be completed; it was logged.", uri.getPath()));
     }
 
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String typeOf(int status) {
-        return "https://www.rfc-editor.org/rfc/rfc9110#status." + status;
     }
 
     /** The request field a violation is about: the last node of its path ({@code create.request.email} → {@code email}). */

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.outboxkit.testkit.Identities;
+
 /**
  * The walking skeleton, end to end on real components: a sign-up over REST commits a customer and an
  * outbox row, the Debezium relay publishes the event to Kafka, notification-service consumes it and
@@ -158,7 +160,8 @@ class EndToEndIT {
     }
 
     private static JsonNode send(HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.header("Content-Type", "application/json").build(),
+        HttpResponse<String> response = HTTP.send(request.header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Identities.token(Identities.ALICE)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return new ObjectMapper().readTree(response.body());
@@ -183,6 +186,7 @@ class EndToEndIT {
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(customers.uri("/customers"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Identities.token(Identities.ALICE))
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}"))
                         .build(),

@@ -70,6 +70,7 @@ public final class Fixtures implements AutoCloseable {
         event.put("schemaVersion", 1);
         event.put("sequence", sequence);
         event.put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        event.putObject("actor").put("type", "system").put("subject", "test-fixtures");
         return event;
     }
 

@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
 public record CreateCustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
-        UUID organizationId) {
+        UUID organizationId,
+        @Size(max = 255) String ownerSubject) {
 }

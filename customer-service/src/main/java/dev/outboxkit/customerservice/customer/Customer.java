@@ -18,6 +18,7 @@ import dev.outboxkit.outbox.Aggregate;
 public class Customer extends Aggregate {
 
     static final String EMAIL_UNIQUE_CONSTRAINT = "customer_email_key";
+    static final String OWNER_UNIQUE_CONSTRAINT = "customer_owner_subject_key";
 
     @Id
     private UUID id;
@@ -40,11 +41,16 @@ public class Customer extends Aggregate {
     @Column(name = "deactivated_at")
     private Instant deactivatedAt;
 
+    /** The identity provider's subject of the user this profile belongs to; null for customers without a login. */
+    @Column(name = "owner_subject")
+    private String ownerSubject;
+
     protected Customer() {
     }
 
-    static Customer register(String name, String email, UUID organizationId, Instant now) {
+    static Customer register(String name, String email, UUID organizationId, String ownerSubject, Instant now) {
         Customer customer = new Customer();
+        customer.ownerSubject = ownerSubject;
         customer.id = UUID.randomUUID();
         customer.name = name;
         customer.email = email;
@@ -85,6 +91,10 @@ public class Customer extends Aggregate {
     @Override
     protected UUID id() {
         return id;
+    }
+
+    public String getOwnerSubject() {
+        return ownerSubject;
     }
 
     public UUID getId() {

@@ -12,7 +12,8 @@ public record CustomerCreatedEvent(
         UUID customerId,
         String name,
         String email,
-        UUID organizationId) implements CustomerEvent {
+        UUID organizationId,
+        String ownerSubject) implements CustomerEvent {
 
     public static final String TYPE = "CustomerCreated";
     public static final int SCHEMA_VERSION = 1;
@@ -20,7 +21,7 @@ public record CustomerCreatedEvent(
     static CustomerCreatedEvent of(Customer customer) {
         return new CustomerCreatedEvent(UUID.randomUUID(), SCHEMA_VERSION, customer.nextEventSequence(),
                 customer.getCreatedAt(), customer.getId(), customer.getName(), customer.getEmail(),
-                customer.getOrganizationId());
+                customer.getOrganizationId(), customer.getOwnerSubject());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.outboxkit.customerservice.customer;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Roles;
 import dev.outboxkit.web.Page;
 
 @Path("/customers")
@@ -40,22 +42,34 @@ public class CustomerResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.CUSTOMER })
     @Operation(summary = "Sign up a customer",
             description = "Emits CustomerCreated in the same transaction. A retry with the same Idempotency-Key "
-                    + "returns the first response and creates nothing.")
+                    + "returns the first response and creates nothing. Back-office signs up anyone and may link the "
+                    + "profile to a user (ownerSubject); a customer signs up only themselves, once.")
     public Response create(@Valid @NotNull CreateCustomerRequest request,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey, UriInfo uri) {
-        return service.register(request, Optional.ofNullable(idempotencyKey)).toResponse(uri);
+        return service.signUp(request, Optional.ofNullable(idempotencyKey)).toResponse(uri);
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
+    @Operation(summary = "The caller's own customer profile", description = "404 when the caller has none.")
+    public CustomerResponse mine() {
+        return CustomerResponse.of(service.mine());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one customer")
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
+    @Operation(summary = "Read one customer", description = "A customer reads only their own profile; any other is 404.")
     public CustomerResponse get(@PathParam("id") UUID id) {
-        return CustomerResponse.of(service.get(id));
+        return CustomerResponse.of(service.read(id));
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Operation(summary = "List customers, oldest first, optionally filtered")
     public Page<CustomerResponse> list(@QueryParam("email") String email,
             @QueryParam("organizationId") UUID organizationId, @QueryParam("active") Boolean active,
@@ -66,6 +80,7 @@ public class CustomerResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Change name, email or organization",
             description = "Optimistic locking: the request names the version it was based on; a stale one gets 409. "
                     + "Emits CustomerUpdated with the changed fields, or nothing when nothing changed.")
@@ -75,6 +90,7 @@ public class CustomerResource {
 
     @POST
     @Path("/{id}/deactivation")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Deactivate a customer", description = "Emits CustomerDeactivated once; repeating it changes nothing.")
     public CustomerResponse deactivate(@PathParam("id") UUID id) {

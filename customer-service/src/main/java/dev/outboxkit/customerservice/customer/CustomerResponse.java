@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record CustomerResponse(UUID id, String name, String email, UUID organizationId, boolean active,
-        Instant createdAt, Instant deactivatedAt, long version) {
+        Instant createdAt, Instant deactivatedAt, String ownerSubject, long version) {
 
     static CustomerResponse of(Customer customer) {
         return new CustomerResponse(customer.getId(), customer.getName(), customer.getEmail(),
                 customer.getOrganizationId(), customer.isActive(), customer.getCreatedAt(), customer.getDeactivatedAt(),
-                customer.getVersion());
+                customer.getOwnerSubject(), customer.getVersion());
     }
 }

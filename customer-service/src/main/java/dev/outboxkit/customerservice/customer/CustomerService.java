@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.outboxkit.access.Caller;
 import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.customerservice.organization.OrganizationService;
@@ -18,6 +19,7 @@ import dev.outboxkit.customerservice.persistence.UniqueConstraints;
 import dev.outboxkit.problem.ConflictException;
 import dev.outboxkit.problem.NotFoundException;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 
 /**
  * The customer use cases. Each one that changes a customer writes its event in the same transaction,
@@ -33,33 +35,73 @@ public class CustomerService {
     private final EventPublisher events;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final Caller caller;
 
     CustomerService(CustomerRepository customers, OrganizationService organizations, EventPublisher events,
-            IdempotentRequests idempotency, Clock clock) {
+            IdempotentRequests idempotency, Clock clock, Caller caller) {
         this.customers = customers;
         this.organizations = organizations;
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.caller = caller;
     }
 
+    /**
+     * Signs up a customer on behalf of the caller: back-office for anyone (optionally linked to a user),
+     * a customer only themselves. Keys are scoped per caller, so nobody can replay another's response.
+     */
     @Transactional
-    public StoredResponse register(CreateCustomerRequest request, Optional<String> idempotencyKey) {
-        return idempotency.execute(REGISTER_SCOPE, idempotencyKey, request, () -> {
-            Customer customer = register(request);
+    public StoredResponse signUp(CreateCustomerRequest request, Optional<String> idempotencyKey) {
+        String owner = ownerOf(request);
+        return idempotency.execute(REGISTER_SCOPE + " by " + caller.subject(), idempotencyKey, request, () -> {
+            Customer customer = register(request, owner);
             return new IdempotentRequests.Outcome(201, "/customers/" + customer.getId(), CustomerResponse.of(customer));
         });
     }
 
-    private Customer register(CreateCustomerRequest request) {
+    /** For the service itself (demo data): the request's owner is taken as given. */
+    @Transactional
+    public Customer register(CreateCustomerRequest request) {
+        return register(request, request.ownerSubject());
+    }
+
+    private String ownerOf(CreateCustomerRequest request) {
+        if (caller.isBackOffice()) {
+            return request.ownerSubject();
+        }
+        if (request.ownerSubject() != null && !request.ownerSubject().equals(caller.subject())) {
+            throw new ForbiddenException("A customer can sign up only themselves.");
+        }
+        return caller.subject();
+    }
+
+    private Customer register(CreateCustomerRequest request, String owner) {
         String email = normalise(request.email());
         refuseTakenEmail(email);
+        refuseSecondProfile(owner);
         organizations.requireExisting(request.organizationId());
-        Customer customer = Customer.register(request.name().trim(), email, request.organizationId(), Instant.now(clock));
+        Customer customer = Customer.register(request.name().trim(), email, request.organizationId(), owner,
+                Instant.now(clock));
         CustomerCreatedEvent created = CustomerCreatedEvent.of(customer);
         customers.persist(customer);
         flush(email);
+        UniqueConstraints.flushOrRefuse(customers.getEntityManager(), Customer.OWNER_UNIQUE_CONSTRAINT,
+                () -> secondProfile(owner));
         events.publish(created);
+        return customer;
+    }
+
+    /** The caller's own profile: 404 when they have none. */
+    public Customer mine() {
+        return customers.find("ownerSubject", caller.subject()).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("No profile", "No customer profile belongs to you yet."));
+    }
+
+    /** Staff read any customer, a customer only their own profile; another's is "not found", as if it did not exist. */
+    public Customer read(UUID id) {
+        Customer customer = customers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        caller.requireReadable(customer.getOwnerSubject(), () -> notFound(id));
         return customer;
     }
 
@@ -96,8 +138,11 @@ public class CustomerService {
     }
 
     public Customer get(UUID id) {
-        return customers.findByIdOptional(id)
-                .orElseThrow(() -> new NotFoundException("Customer not found", "No customer with id " + id + "."));
+        return customers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("Customer not found", "No customer with id " + id + ".");
     }
 
     public Page<CustomerResponse> list(CustomerFilter filter, int page, int size) {
@@ -119,6 +164,16 @@ public class CustomerService {
         }
     }
 
+
+    private void refuseSecondProfile(String owner) {
+        if (owner != null && customers.count("ownerSubject", owner) > 0) {
+            throw secondProfile(owner);
+        }
+    }
+
+    private static ConflictException secondProfile(String owner) {
+        return new ConflictException("Profile exists", "User " + owner + " already has a customer profile.");
+    }
 
     private static ConflictException emailTaken(String email) {
         return new ConflictException("Email already registered", "A customer with email " + email + " exists.");

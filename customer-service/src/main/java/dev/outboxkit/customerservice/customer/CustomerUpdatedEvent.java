@@ -17,7 +17,8 @@ public record CustomerUpdatedEvent(
         List<String> changedFields,
         String name,
         String email,
-        UUID organizationId) implements CustomerEvent {
+        UUID organizationId,
+        String ownerSubject) implements CustomerEvent {
 
     public static final String TYPE = "CustomerUpdated";
     public static final int SCHEMA_VERSION = 1;
@@ -25,7 +26,7 @@ public record CustomerUpdatedEvent(
     static CustomerUpdatedEvent of(Customer customer, List<String> changedFields, Instant now) {
         return new CustomerUpdatedEvent(UUID.randomUUID(), SCHEMA_VERSION, customer.nextEventSequence(), now,
                 customer.getId(), List.copyOf(changedFields), customer.getName(), customer.getEmail(),
-                customer.getOrganizationId());
+                customer.getOrganizationId(), customer.getOwnerSubject());
     }
 
     @Override

@@ -24,6 +24,9 @@ import io.quarkus.runtime.StartupEvent;
 @IfBuildProfile("dev")
 class DemoData {
 
+    /** The fixed id of the demo user carol in src-deploy/keycloak/outboxkit-realm.json. */
+    private static final String CAROL = "0ca401c0-0000-4000-8000-000000000003";
+
     private final OrganizationService organizations;
     private final CustomerService customers;
     private final ObjectMapper mapper;
@@ -44,7 +47,8 @@ class DemoData {
         customer("Charles Babbage", "charles@example.com", engines);
         customer("Grace Hopper", "grace@example.com", compilers);
         customer("Alan Turing", "alan@example.com", null);
-        Log.info("Demo data loaded: 2 organizations, 4 customers");
+        customer("Carol Customer", "carol@example.com", compilers, CAROL);
+        Log.info("Demo data loaded: 2 organizations, 5 customers (Carol's profile belongs to the realm's user carol)");
     }
 
     private UUID organization(String name) throws Exception {
@@ -53,6 +57,10 @@ class DemoData {
     }
 
     private void customer(String name, String email, UUID organizationId) {
-        customers.register(new CreateCustomerRequest(name, email, organizationId), Optional.empty());
+        customer(name, email, organizationId, null);
+    }
+
+    private void customer(String name, String email, UUID organizationId, String ownerSubject) {
+        customers.register(new CreateCustomerRequest(name, email, organizationId, ownerSubject));
     }
 }

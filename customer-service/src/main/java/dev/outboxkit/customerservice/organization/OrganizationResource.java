@@ -3,6 +3,7 @@ package dev.outboxkit.customerservice.organization;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Roles;
 import dev.outboxkit.web.Page;
 
 @Path("/organizations")
@@ -40,6 +42,7 @@ public class OrganizationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Create an organization", description = "Emits OrganizationCreated in the same transaction.")
     public Response create(@Valid @NotNull CreateOrganizationRequest request,
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey, UriInfo uri) {
@@ -47,6 +50,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Path("/{id}")
     @Operation(summary = "Read one organization")
     public OrganizationResponse get(@PathParam("id") UUID id) {
@@ -54,6 +58,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Operation(summary = "List organizations by name")
     public Page<OrganizationResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -61,6 +66,7 @@ public class OrganizationResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Path("/{id}")
     @Operation(summary = "Rename an organization",
             description = "Optimistic locking on version (stale: 409). Emits OrganizationRenamed when the name changes.")

@@ -47,16 +47,18 @@ public class CustomerDirectory {
     /** CustomerCreated and CustomerUpdated both carry the full state. */
     private void upsertCustomer(JsonNode event) {
         em.createNativeQuery("""
-                INSERT INTO customer_view (customer_id, name, email, organization_id, active, last_sequence, updated_at)
-                VALUES (CAST(:id AS uuid), :name, :email, CAST(:organizationId AS uuid), true, :sequence, now())
+                INSERT INTO customer_view (customer_id, name, email, organization_id, owner_subject, active, last_sequence,
+                                           updated_at)
+                VALUES (CAST(:id AS uuid), :name, :email, CAST(:organizationId AS uuid), :owner, true, :sequence, now())
                 ON CONFLICT (customer_id) DO UPDATE
                 SET name = EXCLUDED.name, email = EXCLUDED.email, organization_id = EXCLUDED.organization_id,
-                    last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
+                    owner_subject = EXCLUDED.owner_subject, last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
                 WHERE customer_view.last_sequence < EXCLUDED.last_sequence""")
                 .setParameter("id", event.get("customerId").asText())
                 .setParameter("name", event.get("name").asText())
                 .setParameter("email", event.get("email").asText())
                 .setParameter("organizationId", textOrNull(event.get("organizationId")))
+                .setParameter("owner", textOrNull(event.get("ownerSubject")))
                 .setParameter("sequence", event.get("sequence").asLong())
                 .executeUpdate();
     }
@@ -87,14 +89,16 @@ public class CustomerDirectory {
     @Transactional
     public Optional<KnownCustomer> customer(UUID id) {
         List<?> rows = em.createNativeQuery("""
-                SELECT customer_id, name, email, organization_id, active FROM customer_view WHERE customer_id = :id""")
+                SELECT customer_id, name, email, organization_id, active, owner_subject FROM customer_view
+                WHERE customer_id = :id""")
                 .setParameter("id", id)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new KnownCustomer((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Boolean) r[4]));
+        return Optional.of(new KnownCustomer((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Boolean) r[4],
+                (String) r[5]));
     }
 
     @Transactional

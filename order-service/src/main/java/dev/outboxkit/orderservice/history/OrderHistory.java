@@ -36,7 +36,12 @@ public class OrderHistory {
             BigDecimal total, String invoiceNumber, List<String> products, Instant createdAt, Instant updatedAt) {
     }
 
-    public record HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode payload) {
+    /** One event of an order; actor is who caused it (absent on events written before user access existed). */
+    public record HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode actor, JsonNode payload) {
+
+        HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode payload) {
+            this(sequence, type, occurredAt, payload.get("actor"), payload);
+        }
     }
 
     public record OrderAsOf(UUID orderId, Instant asOf, String purchaseOrderNumber, UUID customerId, String status,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Roles;
 import dev.outboxkit.orderservice.history.OrderHistory;
 import dev.outboxkit.orderservice.invoice.Invoice;
 
@@ -32,13 +34,16 @@ public class OrderResource {
 
     private final OrderService service;
     private final OrderHistory history;
+    private final OrderReadAccess access;
 
-    OrderResource(OrderService service, OrderHistory history) {
+    OrderResource(OrderService service, OrderHistory history, OrderReadAccess access) {
         this.service = service;
         this.history = history;
+        this.access = access;
     }
 
     @POST
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Place an order", description = "422 for a customer this service does not know (yet) or that is "
             + "deactivated. Emits OrderCreated in the same transaction.")
     public Response place(@Valid @NotNull CreateOrderRequest request, UriInfo uri) {
@@ -49,22 +54,27 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
     @Operation(summary = "Read one order", description = "With asOf (an ISO-8601 instant), the order as it was then, "
             + "rebuilt from its events.")
     public Object get(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
+        access.requireOrder(id);
         return asOf == null ? OrderResponse.of(service.get(id)) : history.asOf(id, asOf);
     }
 
     @GET
     @Path("/{id}/events")
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
     @Tag(name = "Order history")
     @Operation(summary = "Every event of one order, in sequence", description = "From the read side, fed by order.events.")
     public List<OrderHistory.HistoricEvent> events(@PathParam("id") UUID id) {
+        access.requireOrder(id);
         return history.events(id);
     }
 
     @POST
     @Path("/{id}/confirm")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm", description = "CREATED → CONFIRMED; issues the invoice. Emits OrderStatusChanged and InvoiceCreated.")
     public OrderResponse confirm(@PathParam("id") UUID id) {
@@ -73,6 +83,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/ship")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Ship", description = "CONFIRMED → SHIPPED; any other move is a 409.")
     public OrderResponse ship(@PathParam("id") UUID id) {
@@ -81,6 +92,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/deliver")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Deliver", description = "SHIPPED → DELIVERED.")
     public OrderResponse deliver(@PathParam("id") UUID id) {
@@ -89,6 +101,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel", description = "CREATED or CONFIRMED → CANCELLED.")
     public OrderResponse cancel(@PathParam("id") UUID id) {
@@ -97,8 +110,10 @@ public class OrderResource {
 
     @GET
     @Path("/{id}/invoice")
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
     @Operation(summary = "The order's invoice", description = "404 until the order is confirmed.")
     public InvoiceResponse invoice(@PathParam("id") UUID id) {
+        access.requireOrder(id);
         return InvoiceResponse.of(service.invoiceOf(id));
     }
 

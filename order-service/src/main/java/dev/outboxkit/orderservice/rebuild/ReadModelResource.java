@@ -1,5 +1,6 @@
 package dev.outboxkit.orderservice.rebuild;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Roles;
 import io.smallrye.common.annotation.Blocking;
 
 @Path("/admin/read-model")
@@ -26,6 +28,7 @@ public class ReadModelResource {
     @Path("/rebuild")
     @Consumes(MediaType.WILDCARD)
     @Blocking
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Rebuild the customer view and the order history from the topics",
             description = "Replays customer.events, organization.events and order.events from the beginning in one "
                     + "transaction; readers see the old model until it commits.")

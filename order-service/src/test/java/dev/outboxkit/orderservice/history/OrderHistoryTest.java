@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.outboxkit.testkit.Fixtures;
+import dev.outboxkit.testkit.Identities;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +27,11 @@ import io.restassured.path.json.JsonPath;
 /** The read side, fed by the real order topic: history, filters, an order's events and its past states. */
 @QuarkusTest
 class OrderHistoryTest {
+
+    @BeforeEach
+    void actAsBackOffice() {
+        Identities.actAs(Identities.ALICE);
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.outboxkit.testkit.Fixtures;
+import dev.outboxkit.testkit.Identities;
 import dev.outboxkit.testkit.PublishedEvents;
 import dev.outboxkit.testkit.PublishedEvents.Event;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,11 @@ import io.restassured.http.ContentType;
  */
 @QuarkusTest
 class OrderLifecycleTest {
+
+    @BeforeEach
+    void actAsBackOffice() {
+        Identities.actAs(Identities.ALICE);
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

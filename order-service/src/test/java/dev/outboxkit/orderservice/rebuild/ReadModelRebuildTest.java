@@ -20,14 +20,21 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.outboxkit.testkit.Fixtures;
+import dev.outboxkit.testkit.Identities;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ReadModelRebuildTest {
+
+    @BeforeEach
+    void actAsBackOffice() {
+        Identities.actAs(Identities.ALICE);
+    }
 
     /** Every derived table, in a stable order; updated_at of the views is bookkeeping (now()), not state. */
     private static final List<String> SNAPSHOT = List.of(

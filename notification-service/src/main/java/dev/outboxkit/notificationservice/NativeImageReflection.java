@@ -1,0 +1,35 @@
+package dev.outboxkit.notificationservice;
+
+import dev.outboxkit.notificationservice.events.CustomerCreated;
+import dev.outboxkit.notificationservice.events.CustomerDeactivated;
+import dev.outboxkit.notificationservice.events.CustomerUpdated;
+import dev.outboxkit.notificationservice.events.InvoiceCreated;
+import dev.outboxkit.notificationservice.events.OrganizationChanged;
+import dev.outboxkit.problem.Problem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Classes that Jackson reaches by reflection in a native image but that Quarkus cannot see as REST types:
+ * it registers the declared parameter and return types of resource methods, not what code hands to the
+ * ObjectMapper or puts into a {@code Response}. Missing one does not fail the native build; it fails at
+ * run time (here: every event would be dead-lettered as unreadable), so keep this list in step with the code:
+ * <ul>
+ * <li>the consumed events, read into records by {@code EventHandler} ({@code mapper.treeToValue}) and
+ * {@code EmailComposer} ({@code mapper.readValue}): constructors and record components;</li>
+ * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
+ * </ul>
+ * The Qute template data records carry {@code @TemplateData}, which Qute resolves without reflection.
+ */
+@RegisterForReflection(targets = {
+        CustomerCreated.class,
+        CustomerUpdated.class,
+        CustomerDeactivated.class,
+        OrganizationChanged.class,
+        InvoiceCreated.class,
+        Problem.class,
+        Problem.Violation.class })
+final class NativeImageReflection {
+
+    private NativeImageReflection() {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.outboxkit.orderservice.order;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.outboxkit.access.Caller;
+import dev.outboxkit.orderservice.customer.CustomerDirectory;
+import dev.outboxkit.orderservice.customer.KnownCustomer;
+import dev.outboxkit.problem.NotFoundException;
+
+/**
+ * Who may read an order, its events and its invoice, and a customer's order history: staff anything, a
+ * customer only what belongs to the customer profile they own. Ownership comes from this service's own
+ * customer view (fed by the customer events), so the check needs no call to customer-service.
+ */
+@ApplicationScoped
+public class OrderReadAccess {
+
+    private final OrderRepository orders;
+    private final CustomerDirectory directory;
+    private final Caller caller;
+
+    OrderReadAccess(OrderRepository orders, CustomerDirectory directory, Caller caller) {
+        this.orders = orders;
+        this.directory = directory;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public void requireOrder(UUID orderId) {
+        if (caller.readsEveryone()) {
+            return;
+        }
+        Supplier<NotFoundException> notFound = () -> new NotFoundException("Order not found", "No order with id " + orderId + ".");
+        Order order = orders.findByIdOptional(orderId).orElseThrow(notFound);
+        caller.requireReadable(ownerOf(order.getCustomerId()), notFound);
+    }
+
+    @Transactional
+    public void requireCustomer(UUID customerId) {
+        if (caller.readsEveryone()) {
+            return;
+        }
+        caller.requireReadable(ownerOf(customerId),
+                () -> new NotFoundException("Customer not found", "No customer with id " + customerId + "."));
+    }
+
+    private String ownerOf(UUID customerId) {
+        return directory.customer(customerId).map(KnownCustomer::ownerSubject).orElse(null);
+    }
+}
