@@ -20,11 +20,13 @@ public class EventPublisher {
     private final Event<ExportedEvent<?, ?>> outbox;
     private final ObjectMapper mapper;
     private final ActorSource actors;
+    private final EmittedEvents emitted;
 
-    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors) {
+    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors, EmittedEvents emitted) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.actors = actors;
+        this.emitted = emitted;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,5 +34,6 @@ public class EventPublisher {
         ObjectNode payload = mapper.valueToTree(event);
         payload.set("actor", mapper.valueToTree(actors.current()));
         outbox.fire(new OutboxEvent(event, payload));
+        emitted.countOnCommit(event.type());
     }
 }

@@ -12,6 +12,7 @@ import dev.outboxkit.customerservice.customer.CreateCustomerRequest;
 import dev.outboxkit.customerservice.customer.CustomerService;
 import dev.outboxkit.customerservice.organization.CreateOrganizationRequest;
 import dev.outboxkit.customerservice.organization.OrganizationService;
+import dev.outboxkit.problem.ConflictException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -60,7 +61,12 @@ class DemoData {
         customer(name, email, organizationId, null);
     }
 
+    /** A demo customer that someone already signed up by hand (the README's try-it does) is left as it is. */
     private void customer(String name, String email, UUID organizationId, String ownerSubject) {
-        customers.register(new CreateCustomerRequest(name, email, organizationId, ownerSubject));
+        try {
+            customers.register(new CreateCustomerRequest(name, email, organizationId, ownerSubject));
+        } catch (ConflictException alreadyThere) {
+            Log.infof("Demo customer %s not loaded: %s", email, alreadyThere.getMessage());
+        }
     }
 }

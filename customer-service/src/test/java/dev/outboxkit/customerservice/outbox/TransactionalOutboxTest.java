@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.outboxkit.customerservice.support.Api;
 import dev.outboxkit.customerservice.support.Database;
 import dev.outboxkit.customerservice.support.EventsTest;
+import dev.outboxkit.testkit.Metrics;
 import dev.outboxkit.testkit.PublishedEvents.Event;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,6 +55,7 @@ class TransactionalOutboxTest extends EventsTest {
                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
                 WHEN (NEW.name = '%s') EXECUTE FUNCTION fail_at_commit()""".formatted(PROBE_NAME));
         String probeEmail = Api.uniqueEmail("rollback-probe");
+        double emittedBefore = Metrics.count("outbox_events_emitted_total", "type", "CustomerCreated");
 
         given().contentType(ContentType.JSON).body(Map.of("name", PROBE_NAME, "email", probeEmail))
                 .when().post("/customers")
@@ -61,6 +63,8 @@ class TransactionalOutboxTest extends EventsTest {
                 .contentType(startsWith("application/problem+json"));
 
         assertThat(db.count("SELECT count(*) FROM customer WHERE email = ?", probeEmail)).isZero();
+        assertThat(Metrics.count("outbox_events_emitted_total", "type", "CustomerCreated"))
+                .as("an event whose transaction rolled back is not counted as emitted").isEqualTo(emittedBefore);
         String marker = Api.uniqueEmail("after-rollback");
         Api.createCustomer("After Rollback", marker, null);
         customerEvents.awaitEvent(e -> e.raw().contains(marker));

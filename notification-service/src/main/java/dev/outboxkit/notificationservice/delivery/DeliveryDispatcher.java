@@ -99,19 +99,24 @@ public class DeliveryDispatcher {
             Mail mail = composer.compose(delivery);
             mailer.send(mail);
             ledger.markSent(eventId, mail.getTo().get(0));
-            metrics.counter("notification.emails.sent", "kind", delivery.getKind().name()).increment();
+            attempt(delivery, "sent");
         } catch (RuntimeException e) {
             String error = describe(e);
-            metrics.counter("notification.emails.failed", "kind", delivery.getKind().name()).increment();
             if (ledger.markFailed(eventId, error)) {
                 deadLetters.publish(delivery.source(), "Gave up after " + config.maxAttempts() + " attempts: " + error);
                 ledger.markDeadLettered(eventId, error);
-                metrics.counter("notification.emails.dead_lettered", "kind", delivery.getKind().name()).increment();
+                attempt(delivery, "dead_lettered");
                 Log.errorf("Email for event %s dead-lettered after %d attempts: %s", eventId, config.maxAttempts(), error);
             } else {
+                attempt(delivery, "retry");
                 Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
             }
         }
+    }
+
+    /** notification_email_attempts_total{kind, outcome}: sent, retry (failed, tried again later), dead_lettered. */
+    private void attempt(Delivery delivery, String outcome) {
+        metrics.counter("notification.email.attempts", "kind", delivery.getKind().name(), "outcome", outcome).increment();
     }
 
     private static String describe(Throwable e) {

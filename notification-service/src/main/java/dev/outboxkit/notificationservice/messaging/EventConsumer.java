@@ -7,10 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import dev.outboxkit.messaging.ConsumedEvents;
 import dev.outboxkit.messaging.Headers;
-import dev.outboxkit.messaging.Sequential;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,19 +23,26 @@ public class EventConsumer {
 
     private final EventHandler handler;
     private final DeliveryDispatcher dispatcher;
+    private final MeterRegistry metrics;
 
-    EventConsumer(EventHandler handler, DeliveryDispatcher dispatcher) {
+    EventConsumer(EventHandler handler, DeliveryDispatcher dispatcher, MeterRegistry metrics) {
         this.handler = handler;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
-    /** One record at a time, in partition order; the dispatcher is woken once the effect has committed. */
+    /**
+     * One record at a time, in partition order; the dispatcher is woken once the effect has committed.
+     * Counted in events_consumed_total (applied, duplicate or dead_lettered).
+     */
     @Incoming("domain-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Sequential.handle(() -> {
-            if (handler.handle(source(record))) {
+        return ConsumedEvents.handle(metrics, record, () -> {
+            boolean applied = handler.handle(source(record));
+            if (applied) {
                 dispatcher.wakeUp();
             }
+            return applied;
         });
     }
 

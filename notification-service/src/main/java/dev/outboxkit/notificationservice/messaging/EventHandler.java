@@ -49,7 +49,6 @@ public class EventHandler {
     public boolean handle(SourceEvent event) {
         if (!inbox.receive(event.eventId(), event.type())) {
             Log.debugf("Event %s (%s) was already handled; skipped", event.eventId(), event.type());
-            metrics.counter("notification.events.duplicate", "type", event.type()).increment();
             return false;
         }
         switch (event.type()) {
@@ -75,7 +74,6 @@ public class EventHandler {
             }
             default -> throw new PoisonMessageException("Unknown event type '" + event.type() + "' (event " + event.eventId() + ")");
         }
-        metrics.counter("notification.events.consumed", "type", event.type()).increment();
         return true;
     }
 

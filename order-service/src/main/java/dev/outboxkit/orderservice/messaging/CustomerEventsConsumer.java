@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import dev.outboxkit.messaging.ConsumedEvents;
 import dev.outboxkit.messaging.Headers;
-import dev.outboxkit.messaging.Sequential;
 import dev.outboxkit.orderservice.customer.CustomerDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -21,15 +22,21 @@ public class CustomerEventsConsumer {
 
     private final CustomerDirectory directory;
     private final EventReader reader;
+    private final MeterRegistry metrics;
 
-    CustomerEventsConsumer(CustomerDirectory directory, EventReader reader) {
+    CustomerEventsConsumer(CustomerDirectory directory, EventReader reader, MeterRegistry metrics) {
         this.directory = directory;
         this.reader = reader;
+        this.metrics = metrics;
     }
 
+    /** Counted in events_consumed_total; a repeated event is a no-op of the upsert, counted as applied. */
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return Sequential.handle(() -> QuarkusTransaction.requiringNew()
-                .run(() -> directory.apply(Headers.get(record, Headers.EVENT_TYPE), reader.read(record))));
+        return ConsumedEvents.handle(metrics, record, () -> {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> directory.apply(Headers.get(record, Headers.EVENT_TYPE), reader.read(record)));
+            return true;
+        });
     }
 }
