@@ -61,7 +61,8 @@ class ComposeFileTest {
                     "db-init", "service_completed_successfully",
                     "kafka", "service_healthy",
                     "topic-init", "service_completed_successfully",
-                    "mailpit", "service_healthy"));
+                    "mailpit", "service_healthy",
+                    "keycloak", "service_healthy"));
 
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");

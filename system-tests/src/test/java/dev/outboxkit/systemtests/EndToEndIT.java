@@ -168,7 +168,8 @@ class EndToEndIT {
     }
 
     private static JsonNode deliveries() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(notifications.uri("/deliveries?limit=1000")).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(notifications.uri("/deliveries?limit=1000"))
+                        .header("Authorization", "Bearer " + Identities.token(Identities.SAM)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode list = new ObjectMapper().readTree(response.body());

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Roles;
 import dev.outboxkit.problem.ConflictException;
 import dev.outboxkit.problem.NotFoundException;
 
@@ -37,6 +39,7 @@ public class DeliveryResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Operation(summary = "Deliveries, newest first, by customer, status and kind")
     public List<DeliveryResponse> search(@QueryParam("customerId") UUID customerId,
             @QueryParam("status") DeliveryStatus status, @QueryParam("kind") DeliveryKind kind,
@@ -45,6 +48,7 @@ public class DeliveryResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Path("/{eventId}")
     @Operation(summary = "The delivery an event called for")
     public DeliveryResponse get(@PathParam("eventId") UUID eventId) {
@@ -52,6 +56,7 @@ public class DeliveryResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT })
     @Path("/missing-welcome")
     @Operation(summary = "Customers whose welcome email has not been accepted by the mail server",
             description = "Each with the state of its delivery: none yet, PENDING, RETRYING or DEAD_LETTERED.")
@@ -61,6 +66,7 @@ public class DeliveryResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Path("/{eventId}/redrive")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Try a dead-lettered email again", description = "Resets its attempt budget; once sent, it stays sent.")

@@ -1,5 +1,6 @@
 package dev.outboxkit.notificationservice.redrive;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.outboxkit.access.Roles;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -23,6 +26,7 @@ public class DeadLetterResource {
     }
 
     @POST
+    @RolesAllowed(Roles.BACK_OFFICE)
     @Path("/redrive")
     @Consumes(MediaType.WILDCARD)
     @Blocking

@@ -7,8 +7,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.outboxkit.testkit.Fixtures;
+import dev.outboxkit.testkit.Identities;
 
-/** For tests that publish fixtures to the real topics and read the real SMTP server's inboxes. */
+/**
+ * For tests that publish fixtures to the real topics and read the real SMTP server's inboxes. Requests go out
+ * with the back-office user's real token unless a test says otherwise.
+ */
 public abstract class StackTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -24,6 +28,11 @@ public abstract class StackTest {
 
     protected Fixtures fixtures;
     protected Inboxes inboxes;
+
+    @BeforeEach
+    void actAsBackOffice() {
+        Identities.actAs(Identities.ALICE);
+    }
 
     @BeforeEach
     void connect() {
