@@ -34,4 +34,11 @@ public interface DeliveryConfig {
 
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * Emails of one batch sent at the same time. Each SMTP exchange waits on the server for most of its time,
+     * so one sender at a time caps the service at a few emails per second (bench/RESULTS.md).
+     */
+    @WithDefault("4")
+    int senders();
 }

@@ -3,6 +3,10 @@ package dev.outboxkit.notificationservice.delivery;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +21,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends the emails the ledger owes, each on its own, so that one customer's failing email never holds
- * up another's. A failure is retried with backoff until the attempt budget is spent, then the event
+ * Sends the emails the ledger owes, each on its own and several at a time ({@code senders}), so that one
+ * customer's failing or slow email never holds up another's. A failure is retried with backoff until the attempt budget is spent, then the event
  * is dead-lettered. Consumers wake the dispatcher after they commit; otherwise it polls.
  * <p>
  * The one window left: the server accepts an email and this process dies before it records SENT; the
@@ -37,6 +41,7 @@ public class DeliveryDispatcher {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    private ExecutorService senders;
 
     DeliveryDispatcher(DeliveryLedger ledger, EmailComposer composer, Mailer mailer, DeadLetters deadLetters,
             DeliveryConfig config, MeterRegistry metrics, Clock clock) {
@@ -51,6 +56,8 @@ public class DeliveryDispatcher {
 
     void start(@Observes StartupEvent startup) {
         running = true;
+        senders = Executors.newFixedThreadPool(config.senders(),
+                Thread.ofPlatform().name("delivery-sender-", 1).daemon(true).factory());
         worker = Thread.ofPlatform().name("delivery-dispatcher").daemon(true).start(this::run);
     }
 
@@ -58,6 +65,8 @@ public class DeliveryDispatcher {
         running = false;
         wake.release();
         worker.join(10_000);
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** Something new may be due: look now rather than at the next poll. */
@@ -85,10 +94,20 @@ public class DeliveryDispatcher {
         }
     }
 
+    /** Sends one claimed batch and returns when every email of it is settled (sent, retrying or dead-lettered). */
     int dispatchDue() {
         List<UUID> due = ledger.claimDue(config.batchSize(), clock.instant().plus(config.lease()));
-        for (UUID eventId : due) {
-            deliver(eventId);
+        List<Future<?>> sending = due.stream().<Future<?>>map(eventId -> senders.submit(() -> deliver(eventId))).toList();
+        for (Future<?> email : sending) {
+            try {
+                email.get();
+            } catch (ExecutionException e) {
+                // The lease runs out and the email is claimed again; nothing is lost.
+                Log.warnf(e.getCause(), "Sending an email failed outside its own error handling");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return due.size();
     }
