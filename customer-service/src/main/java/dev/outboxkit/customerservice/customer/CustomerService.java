@@ -3,6 +3,7 @@ package dev.outboxkit.customerservice.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,9 +86,9 @@ public class CustomerService {
                 Instant.now(clock));
         CustomerCreatedEvent created = CustomerCreatedEvent.of(customer);
         customers.persist(customer);
-        flush(email);
-        UniqueConstraints.flushOrRefuse(customers.getEntityManager(), Customer.OWNER_UNIQUE_CONSTRAINT,
-                () -> secondProfile(owner));
+        UniqueConstraints.flushOrRefuse(customers.getEntityManager(), Map.of(
+                Customer.EMAIL_UNIQUE_CONSTRAINT, () -> emailTaken(email),
+                Customer.OWNER_UNIQUE_CONSTRAINT, () -> secondProfile(owner)));
         events.publish(created);
         return customer;
     }

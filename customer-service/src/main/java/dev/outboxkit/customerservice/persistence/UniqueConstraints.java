@@ -1,5 +1,6 @@
 package dev.outboxkit.customerservice.persistence;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
@@ -16,12 +17,17 @@ public final class UniqueConstraints {
     }
 
     public static void flushOrRefuse(EntityManager em, String constraint, Supplier<? extends DomainProblem> refusal) {
+        flushOrRefuse(em, Map.of(constraint, refusal));
+    }
+
+    /** One flush decides every unique index a change touches; each violated index names its own refusal. */
+    public static void flushOrRefuse(EntityManager em, Map<String, Supplier<? extends DomainProblem>> refusals) {
         try {
             em.flush();
         } catch (PersistenceException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConstraintViolationException violation && constraint.equals(violation.getConstraintName())) {
-                    throw refusal.get();
+                if (cause instanceof ConstraintViolationException violation && refusals.containsKey(violation.getConstraintName())) {
+                    throw refusals.get(violation.getConstraintName()).get();
                 }
             }
             throw e;
