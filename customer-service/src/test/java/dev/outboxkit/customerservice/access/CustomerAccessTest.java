@@ -1,5 +1,8 @@
 package dev.outboxkit.customerservice.access;
 
+import static dev.outboxkit.testkit.AccessTable.ANONYMOUS;
+import static dev.outboxkit.testkit.AccessTable.as;
+import static dev.outboxkit.testkit.AccessTable.bearer;
 import static dev.outboxkit.testkit.Identities.ALICE;
 import static dev.outboxkit.testkit.Identities.CAROL;
 import static dev.outboxkit.testkit.Identities.DAVE;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import dev.outboxkit.customerservice.support.Api;
 import dev.outboxkit.customerservice.support.Database;
 import dev.outboxkit.customerservice.support.EventsTest;
+import dev.outboxkit.testkit.AccessTable;
+import dev.outboxkit.testkit.AccessTable.Rule;
 import dev.outboxkit.testkit.Identities;
 import dev.outboxkit.testkit.PublishedEvents.Event;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,9 +44,6 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 class CustomerAccessTest extends EventsTest {
-
-    /** No Authorization header at all. */
-    private static final String ANONYMOUS = "anonymous";
 
     @Inject
     Database db;
@@ -57,9 +59,6 @@ class CustomerAccessTest extends EventsTest {
         // From here on every request names its caller; none inherits the back-office token.
         Identities.actAnonymously();
         carolsCustomer = profileOf(CAROL);
-    }
-
-    private record Rule(String caller, String method, String path, int status) {
     }
 
     @Test
@@ -88,17 +87,7 @@ class CustomerAccessTest extends EventsTest {
         // deactivation must come last for the PUT rows to stay valid: run the table in that order
         rules.sort((a, b) -> Boolean.compare(a.path().endsWith("/deactivation"), b.path().endsWith("/deactivation")));
 
-        List<String> mismatches = new ArrayList<>();
-        for (Rule rule : rules) {
-            Response response = send(rule);
-            if (response.statusCode() != rule.status()) {
-                mismatches.add(rule + " got " + response.statusCode() + " " + response.asString());
-            } else if (rule.status() >= 400) {
-                assertThat(response.contentType()).as(rule.toString()).startsWith("application/problem+json");
-                assertThat(response.jsonPath().getInt("status")).as(rule.toString()).isEqualTo(rule.status());
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(AccessTable.mismatches(rules, this::send)).isEmpty();
     }
 
     @Test
@@ -251,13 +240,5 @@ class CustomerAccessTest extends EventsTest {
             request.body(Map.of("name", Api.uniqueName("Row Org")));
         }
         return request.request(rule.method(), rule.path());
-    }
-
-    private static RequestSpecification as(String caller) {
-        return caller.equals(ANONYMOUS) ? given() : bearer(Identities.token(caller));
-    }
-
-    private static RequestSpecification bearer(String token) {
-        return given().header("Authorization", "Bearer " + token);
     }
 }

@@ -1,10 +1,11 @@
 package dev.outboxkit.notificationservice.access;
 
+import static dev.outboxkit.testkit.AccessTable.ANONYMOUS;
+import static dev.outboxkit.testkit.AccessTable.as;
 import static dev.outboxkit.testkit.Identities.ALICE;
 import static dev.outboxkit.testkit.Identities.CAROL;
 import static dev.outboxkit.testkit.Identities.NOBODY;
 import static dev.outboxkit.testkit.Identities.SAM;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.outboxkit.testkit.AccessTable;
+import dev.outboxkit.testkit.AccessTable.Rule;
 import dev.outboxkit.testkit.Identities;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The delivery ledger names recipients, so it is staff-only: support reads it, back-office also redrives.
@@ -26,14 +27,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class LedgerAccessTest {
 
-    private static final String ANONYMOUS = "anonymous";
-
     @BeforeEach
     void noDefaultToken() {
         Identities.actAnonymously();
-    }
-
-    private record Rule(String caller, String method, String path, int status) {
     }
 
     @Test
@@ -49,19 +45,6 @@ class LedgerAccessTest {
             rules.add(new Rule(caller, "POST", "/deliveries/" + unknown + "/redrive", caller.equals(ALICE) ? 404 : refused));
             rules.add(new Rule(caller, "GET", "/q/health/ready", 200));
         }
-        List<String> mismatches = new ArrayList<>();
-        for (Rule rule : rules) {
-            Response response = as(rule.caller()).request(rule.method(), rule.path());
-            if (response.statusCode() != rule.status()) {
-                mismatches.add(rule + " got " + response.statusCode() + " " + response.asString());
-            } else if (rule.status() >= 400) {
-                assertThat(response.contentType()).as(rule.toString()).startsWith("application/problem+json");
-            }
-        }
-        assertThat(mismatches).isEmpty();
-    }
-
-    private static RequestSpecification as(String caller) {
-        return caller.equals(ANONYMOUS) ? given() : given().header("Authorization", "Bearer " + Identities.token(caller));
+        assertThat(AccessTable.mismatches(rules, rule -> as(rule.caller()).request(rule.method(), rule.path()))).isEmpty();
     }
 }

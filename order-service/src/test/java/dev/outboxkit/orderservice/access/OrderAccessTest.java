@@ -1,11 +1,12 @@
 package dev.outboxkit.orderservice.access;
 
+import static dev.outboxkit.testkit.AccessTable.ANONYMOUS;
+import static dev.outboxkit.testkit.AccessTable.as;
 import static dev.outboxkit.testkit.Identities.ALICE;
 import static dev.outboxkit.testkit.Identities.CAROL;
 import static dev.outboxkit.testkit.Identities.DAVE;
 import static dev.outboxkit.testkit.Identities.NOBODY;
 import static dev.outboxkit.testkit.Identities.SAM;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.outboxkit.testkit.Fixtures;
+import dev.outboxkit.testkit.AccessTable;
+import dev.outboxkit.testkit.AccessTable.Rule;
 import dev.outboxkit.testkit.Identities;
 import dev.outboxkit.testkit.PublishedEvents;
 import dev.outboxkit.testkit.PublishedEvents.Event;
@@ -48,7 +51,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class OrderAccessTest {
 
-    private static final String ANONYMOUS = "anonymous";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -81,9 +83,6 @@ class OrderAccessTest {
         orderEvents.close();
     }
 
-    private record Rule(String caller, String method, String path, int status) {
-    }
-
     @Test
     void eachRoleIsAllowedOrRefusedOnEachEndpointKind() {
         List<Rule> rules = new ArrayList<>();
@@ -105,16 +104,7 @@ class OrderAccessTest {
             rules.add(new Rule(caller, "GET", "/q/health/ready", 200));
         }
 
-        List<String> mismatches = new ArrayList<>();
-        for (Rule rule : rules) {
-            Response response = send(rule);
-            if (response.statusCode() != rule.status()) {
-                mismatches.add(rule + " got " + response.statusCode() + " " + response.asString());
-            } else if (rule.status() >= 400) {
-                assertThat(response.contentType()).as(rule.toString()).startsWith("application/problem+json");
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(AccessTable.mismatches(rules, this::send)).isEmpty();
     }
 
     @Test
@@ -195,9 +185,5 @@ class OrderAccessTest {
                 "customerId", customerId.toString(),
                 "deliveryDate", LocalDate.now().plusDays(7).toString(),
                 "lines", List.of(Map.of("product", "Brass gear", "quantity", 1, "unitPrice", 17.0)));
-    }
-
-    private static RequestSpecification as(String caller) {
-        return caller.equals(ANONYMOUS) ? given() : given().header("Authorization", "Bearer " + Identities.token(caller));
     }
 }
