@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.outboxkit.problem.Problem;
+import dev.outboxkit.problem.ProblemMappers;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,8 +33,7 @@ public class AccessProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(ForbiddenException e, UriInfo uri) {
-        return Response.status(403).type(Problem.MEDIA_TYPE)
-                .entity(problem(403, "Forbidden", reason(e), uri)).build();
+        return ProblemMappers.response(Problem.of(403, "Forbidden", reason(e), uri.getPath())).build();
     }
 
     /** The role check's own message names internals ("Forbidden"); a refusal of ours says why. */
@@ -44,11 +44,7 @@ public class AccessProblemMappers {
     }
 
     private static Response unauthorized(String challenge, String detail, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .entity(problem(401, "Unauthorized", detail, uri)).build();
-    }
-
-    private static Problem problem(int status, String title, String detail, UriInfo uri) {
-        return Problem.of(status, title, detail, uri.getPath());
+        return ProblemMappers.response(Problem.of(401, "Unauthorized", detail, uri.getPath()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 }

@@ -64,7 +64,12 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return response(problem).build();
+    }
+
+    /** A problem+json response of the problem's status, for mappers that add headers of their own. */
+    public static Response.ResponseBuilder response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     /** The request field a violation is about: the last node of its path ({@code create.request.email} → {@code email}). */
