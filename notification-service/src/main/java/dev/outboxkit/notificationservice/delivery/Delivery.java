@@ -44,6 +44,16 @@ public class Delivery {
 
     private String recipient;
 
+    @Column(name = "sending_since")
+    private Instant sendingSince;
+
+    /**
+     * Sends whose outcome is unknown: cut off after the server may have accepted the email, or made by a
+     * sender that stopped before recording what happened. Each may have reached the customer.
+     */
+    @Column(name = "unconfirmed_sends")
+    private int unconfirmedSends;
+
     /** Where the event came from, kept so that a dead letter carries the original record. */
     @Column(name = "source_topic")
     private String sourceTopic;
@@ -76,14 +86,20 @@ public class Delivery {
 
     void sent(String to, Instant now) {
         attempts++;
+        sendingSince = null;
         status = DeliveryStatus.SENT;
         recipient = to;
         sentAt = now;
         lastError = null;
     }
 
+    void unconfirmedSend() {
+        unconfirmedSends++;
+    }
+
     void failed(String error, Instant retryAt) {
         attempts++;
+        sendingSince = null;
         status = DeliveryStatus.RETRYING;
         lastError = error;
         nextAttemptAt = retryAt;
@@ -91,6 +107,7 @@ public class Delivery {
 
     void deadLettered(String error) {
         attempts++;
+        sendingSince = null;
         status = DeliveryStatus.DEAD_LETTERED;
         lastError = error;
     }
@@ -99,12 +116,8 @@ public class Delivery {
     void requeue(Instant now) {
         status = DeliveryStatus.PENDING;
         attempts = 0;
+        sendingSince = null;
         nextAttemptAt = now;
-    }
-
-    /** Taken by one dispatcher until {@code until}; another instance picks it up only if this one dies. */
-    void lease(Instant until) {
-        nextAttemptAt = until;
     }
 
     public UUID getEventId() {
@@ -121,6 +134,10 @@ public class Delivery {
 
     public DeliveryStatus getStatus() {
         return status;
+    }
+
+    public int getUnconfirmedSends() {
+        return unconfirmedSends;
     }
 
     public int getAttempts() {

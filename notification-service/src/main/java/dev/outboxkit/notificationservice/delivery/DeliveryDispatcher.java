@@ -1,6 +1,9 @@
 package dev.outboxkit.notificationservice.delivery;
 
+import java.net.ConnectException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -13,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.outboxkit.messaging.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.mail.SMTPException;
 
 /**
  * Sends the emails the ledger owes, each on its own and several at a time ({@code senders}), so that one
@@ -26,7 +31,9 @@ import io.quarkus.runtime.StartupEvent;
  * is dead-lettered. Consumers wake the dispatcher after they commit; otherwise it polls.
  * <p>
  * The one window left: the server accepts an email and this process dies before it records SENT; the
- * lease expires and the email goes again, with the same Message-ID (see {@link EmailComposer}).
+ * lease expires and the email goes again, with the same Message-ID (see {@link EmailComposer}), and the
+ * ledger counts it as an unconfirmed send. A database outage at that moment does not open the window:
+ * the outcome is recorded as soon as the database is back.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -38,6 +45,8 @@ public class DeliveryDispatcher {
     private final DeliveryConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private static final Duration RECORD_RETRY_WAIT = Duration.ofMillis(500);
+
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -96,8 +105,8 @@ public class DeliveryDispatcher {
 
     /** Sends one claimed batch and returns when every email of it is settled (sent, retrying or dead-lettered). */
     int dispatchDue() {
-        List<UUID> due = ledger.claimDue(config.batchSize(), clock.instant().plus(config.lease()));
-        List<Future<?>> sending = due.stream().<Future<?>>map(eventId -> senders.submit(() -> deliver(eventId))).toList();
+        List<DeliveryLedger.Claim> due = ledger.claimDue(config.batchSize(), clock.instant().plus(config.lease()));
+        List<Future<?>> sending = due.stream().<Future<?>>map(claim -> senders.submit(() -> deliver(claim))).toList();
         for (Future<?> email : sending) {
             try {
                 email.get();
@@ -112,25 +121,84 @@ public class DeliveryDispatcher {
         return due.size();
     }
 
-    private void deliver(UUID eventId) {
+    private void deliver(DeliveryLedger.Claim claim) {
+        UUID eventId = claim.eventId();
         Delivery delivery = ledger.find(eventId).orElseThrow();
+        if (claim.takenOver()) {
+            unconfirmed(delivery);
+            Log.warnf("Email for event %s is sent again after its sender stopped mid-send; the customer may get it twice "
+                    + "(same Message-ID)", eventId);
+        }
+        Mail mail = null;
         try {
-            Mail mail = composer.compose(delivery);
+            mail = composer.compose(delivery);
             mailer.send(mail);
-            ledger.markSent(eventId, mail.getTo().get(0));
-            attempt(delivery, "sent");
         } catch (RuntimeException e) {
-            String error = describe(e);
-            if (ledger.markFailed(eventId, error)) {
-                deadLetters.publish(delivery.source(), "Gave up after " + config.maxAttempts() + " attempts: " + error);
-                ledger.markDeadLettered(eventId, error);
-                attempt(delivery, "dead_lettered");
-                Log.errorf("Email for event %s dead-lettered after %d attempts: %s", eventId, config.maxAttempts(), error);
-            } else {
-                attempt(delivery, "retry");
-                Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
+            boolean mayHaveArrived = mail != null && mayHaveArrived(e);
+            if (mayHaveArrived) {
+                unconfirmed(delivery);
+            }
+            failed(delivery, describe(e), mayHaveArrived);
+            return;
+        }
+        recordSent(eventId, mail.getTo().get(0));
+        attempt(delivery, "sent");
+    }
+
+    private void failed(Delivery delivery, String error, boolean mayHaveArrived) {
+        UUID eventId = delivery.getEventId();
+        if (ledger.markFailed(eventId, error, mayHaveArrived)) {
+            deadLetters.publish(delivery.source(), "Gave up after " + config.maxAttempts() + " attempts: " + error);
+            ledger.markDeadLettered(eventId, error);
+            attempt(delivery, "dead_lettered");
+            Log.errorf("Email for event %s dead-lettered after %d attempts: %s", eventId, config.maxAttempts(), error);
+        } else {
+            attempt(delivery, "retry");
+            Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
+        }
+    }
+
+    /** notification_email_unconfirmed_sends_total{kind}: sends that may have reached the customer though none was recorded. */
+    private void unconfirmed(Delivery delivery) {
+        metrics.counter("notification.email.unconfirmed.sends", "kind", delivery.getKind().name()).increment();
+    }
+
+    /**
+     * The server has the email now. Giving up on recording that over a database outage would let the lease
+     * run out and send it again, so a transient failure is retried, for up to half the lease.
+     */
+    private void recordSent(UUID eventId, String recipient) {
+        Instant giveUpAt = clock.instant().plus(config.lease().dividedBy(2));
+        while (true) {
+            try {
+                ledger.markSent(eventId, recipient);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || clock.instant().isAfter(giveUpAt)) {
+                    throw e;
+                }
+                Log.warnf("Email for event %s was sent but recording it failed; trying again: %s", eventId, describe(e));
+                try {
+                    Thread.sleep(RECORD_RETRY_WAIT);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
+    }
+
+    /**
+     * Refused at connect, or answered with an SMTP error: the server did not take the email. Anything else
+     * (a reset or a timeout mid-conversation) may have come after the server accepted it.
+     */
+    static boolean mayHaveArrived(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof SMTPException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** notification_email_attempts_total{kind, outcome}: sent, retry (failed, tried again later), dead_lettered. */

@@ -35,30 +35,40 @@ public class DeliveryLedger {
         em.persist(Delivery.pending(kind, customerId, source, clock.instant()));
     }
 
+    /** A delivery taken by a dispatcher; {@code takenOver}: its previous sender stopped without recording an outcome. */
+    public record Claim(UUID eventId, boolean takenOver) {
+    }
+
     /**
      * Takes up to {@code limit} due deliveries and leases them, so that other dispatchers (in this or
      * another instance) skip them while they are being sent. Rows locked by another claim are skipped.
+     * A lease that ran out while the email was being sent (sending_since still set) is taken over and
+     * counted as an unconfirmed send.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public List<UUID> claimDue(int limit, Instant leaseUntil) {
-        List<?> ids = em.createNativeQuery("""
-                UPDATE delivery SET next_attempt_at = :leaseUntil
-                WHERE event_id IN (
-                    SELECT event_id FROM delivery
+    public List<Claim> claimDue(int limit, Instant leaseUntil) {
+        List<?> rows = em.createNativeQuery("""
+                WITH due AS (
+                    SELECT event_id, sending_since FROM delivery
                     WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
                     ORDER BY next_attempt_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
-                RETURNING event_id""")
+                UPDATE delivery d
+                SET next_attempt_at = :leaseUntil, sending_since = :now,
+                    unconfirmed_sends = d.unconfirmed_sends + CASE WHEN due.sending_since IS NULL THEN 0 ELSE 1 END
+                FROM due WHERE d.event_id = due.event_id
+                RETURNING d.event_id, due.sending_since IS NOT NULL""")
                 .setParameter("leaseUntil", leaseUntil)
                 .setParameter("now", clock.instant())
                 .setParameter("limit", limit)
                 .getResultList();
-        List<UUID> claimed = new ArrayList<>();
-        for (Object id : ids) {
-            claimed.add((UUID) id);
+        List<Claim> claims = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            claims.add(new Claim((UUID) columns[0], (Boolean) columns[1]));
         }
-        return claimed;
+        return claims;
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -66,10 +76,16 @@ public class DeliveryLedger {
         em.find(Delivery.class, eventId).sent(recipient, clock.instant());
     }
 
-    /** Records a failed attempt; @return true when the attempt budget is spent and the caller must dead-letter. */
+    /**
+     * Records a failed attempt; @return true when the attempt budget is spent and the caller must dead-letter.
+     * @param mayHaveArrived the attempt was cut off after the server may have accepted the email
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean markFailed(UUID eventId, String error) {
+    public boolean markFailed(UUID eventId, String error, boolean mayHaveArrived) {
         Delivery delivery = em.find(Delivery.class, eventId);
+        if (mayHaveArrived) {
+            delivery.unconfirmedSend();
+        }
         int attemptsMade = delivery.getAttempts() + 1;
         if (retries.exhausted(attemptsMade)) {
             return true;

@@ -84,12 +84,13 @@ public class DeliveryResource {
         return new NotFoundException("Delivery not found", "No delivery for event " + eventId + ".");
     }
 
+    /** @param unconfirmedSends sends whose outcome is unknown: the customer may have this email more than once */
     public record DeliveryResponse(UUID eventId, DeliveryKind kind, UUID customerId, DeliveryStatus status, int attempts,
-            String lastError, String recipient, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+            int unconfirmedSends, String lastError, String recipient, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
 
         static DeliveryResponse of(Delivery d) {
             return new DeliveryResponse(d.getEventId(), d.getKind(), d.getCustomerId(), d.getStatus(), d.getAttempts(),
-                    d.getLastError(), d.getRecipient(), d.getCreatedAt(), d.getSentAt(),
+                    d.getUnconfirmedSends(), d.getLastError(), d.getRecipient(), d.getCreatedAt(), d.getSentAt(),
                     d.getStatus() == DeliveryStatus.PENDING || d.getStatus() == DeliveryStatus.RETRYING ? d.getNextAttemptAt() : null);
         }
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.outboxkit.messaging.ConsumedEvents;
 import dev.outboxkit.messaging.Headers;
+import dev.outboxkit.messaging.PoisonMessageException;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
 import io.micrometer.core.instrument.MeterRegistry;

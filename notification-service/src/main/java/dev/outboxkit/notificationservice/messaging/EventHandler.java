@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.outboxkit.messaging.PoisonMessageException;
 import dev.outboxkit.notificationservice.delivery.DeliveryKind;
 import dev.outboxkit.notificationservice.delivery.DeliveryLedger;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
@@ -47,7 +48,7 @@ public class EventHandler {
     /** @return true when the event was new (and may have scheduled an email), false for a redelivery */
     @Transactional
     public boolean handle(SourceEvent event) {
-        if (!inbox.receive(event.eventId(), event.type())) {
+        if (!inbox.receive(event.eventId(), event.type(), event.key(), sequenceOf(event))) {
             Log.debugf("Event %s (%s) was already handled; skipped", event.eventId(), event.type());
             return false;
         }
@@ -75,6 +76,16 @@ public class EventHandler {
             default -> throw new PoisonMessageException("Unknown event type '" + event.type() + "' (event " + event.eventId() + ")");
         }
         return true;
+    }
+
+    /** The event's place in its aggregate's history, for the inbox; an unreadable payload is judged by {@link #read}. */
+    private Long sequenceOf(SourceEvent event) {
+        try {
+            JsonNode sequence = mapper.readTree(event.payload()).path("sequence");
+            return sequence.canConvertToLong() ? sequence.asLong() : null;
+        } catch (JsonProcessingException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private <T> T read(SourceEvent event, Class<T> type) {

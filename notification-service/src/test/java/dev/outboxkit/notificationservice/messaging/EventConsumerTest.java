@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -70,6 +72,8 @@ class EventConsumerTest extends StackTest {
 
         await().atMost(TIMEOUT).until(() -> inboxCount(stale.get("eventId").asText()) == 1);
         assertThat(customerViewName(customerId)).isEqualTo("Second Name");
+        // The inbox keeps the order of arrival per aggregate, stale event included.
+        assertThat(handledSequences(customerId)).containsExactly(created.get("sequence").asLong(), 2L, 1L);
     }
 
     @Test
@@ -113,6 +117,20 @@ class EventConsumerTest extends StackTest {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    private List<Long> handledSequences(UUID customerId) throws Exception {
+        try (var c = db.getConnection(); var q = c.prepareStatement(
+                "SELECT sequence FROM inbox WHERE aggregate_id = ? ORDER BY received_at")) {
+            q.setString(1, customerId.toString());
+            List<Long> sequences = new ArrayList<>();
+            try (var rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sequences.add(rs.getLong(1));
+                }
+            }
+            return sequences;
         }
     }
 

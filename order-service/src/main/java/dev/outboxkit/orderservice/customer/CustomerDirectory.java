@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.outboxkit.messaging.PoisonMessageException;
+
 /**
  * This service's copy of customers and organizations, fed only by their events: order-service never
  * calls customer-service, so it keeps working when that service is down, and a customer becomes
@@ -40,7 +42,7 @@ public class CustomerDirectory {
             case "CustomerCreated", "CustomerUpdated" -> upsertCustomer(event);
             case "CustomerDeactivated" -> deactivateCustomer(event);
             case "OrganizationCreated", "OrganizationRenamed" -> upsertOrganization(event);
-            default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
+            default -> throw new PoisonMessageException("Unknown event type '" + type + "'");
         }
     }
 

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.outboxkit.messaging.PoisonMessageException;
+
 /**
  * Applies one order event to the read side: the event goes into the order's event log (once: a
  * redelivered event is recognised by its id) and, when new, into the query model. Status changes apply
@@ -55,7 +57,7 @@ public class OrderHistoryProjector {
             case "OrderStatusChanged" -> update("status = :value", orderId, sequence, occurredAt, event.get("status").asText());
             case "InvoiceCreated" -> update("invoice_number = :value", orderId, sequence, occurredAt,
                     event.get("invoiceNumber").asText());
-            default -> throw new IllegalArgumentException("Unknown order event type '" + type + "'");
+            default -> throw new PoisonMessageException("Unknown order event type '" + type + "'");
         }
         return true;
     }

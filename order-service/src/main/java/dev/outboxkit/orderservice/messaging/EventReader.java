@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.outboxkit.messaging.Headers;
+import dev.outboxkit.messaging.PoisonMessageException;
 
 /** Reads an event record this service can apply, or says why not (the consumer then dead-letters it). */
 @ApplicationScoped
@@ -26,17 +27,17 @@ public class EventReader {
 
     public JsonNode read(ConsumerRecord<String, String> record) {
         if (Headers.get(record, Headers.EVENT_TYPE) == null) {
-            throw new IllegalArgumentException("Missing header 'eventType' at " + Headers.position(record));
+            throw new PoisonMessageException("Missing header 'eventType' at " + Headers.position(record));
         }
         JsonNode event;
         try {
             event = mapper.readTree(record.value());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Not JSON at " + Headers.position(record) + ": " + e.getOriginalMessage(), e);
+            throw new PoisonMessageException("Not JSON at " + Headers.position(record) + ": " + e.getOriginalMessage(), e);
         }
         int version = event.path("schemaVersion").asInt(-1);
         if (version != SUPPORTED_SCHEMA_VERSION) {
-            throw new IllegalArgumentException("Schema version " + version + " at " + Headers.position(record)
+            throw new PoisonMessageException("Schema version " + version + " at " + Headers.position(record)
                     + " is not supported");
         }
         return event;
@@ -46,7 +47,7 @@ public class EventReader {
     public Optional<JsonNode> readIfValid(ConsumerRecord<String, String> record) {
         try {
             return Optional.of(read(record));
-        } catch (IllegalArgumentException e) {
+        } catch (PoisonMessageException e) {
             return Optional.empty();
         }
     }
