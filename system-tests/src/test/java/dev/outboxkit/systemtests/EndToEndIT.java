@@ -41,8 +41,8 @@ class EndToEndIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        customers = ServiceProcess.start("customer-service", LocalStack.serviceEnv("customer"));
-        notifications = ServiceProcess.start("notification-service", LocalStack.serviceEnv("notification"));
+        customers = ServiceProcess.start("customer-service", StackEnv.serviceEnv("customer"));
+        notifications = ServiceProcess.start("notification-service", StackEnv.serviceEnv("notification"));
     }
 
     @AfterAll
@@ -74,7 +74,7 @@ class EndToEndIT {
     @Order(2)
     void replayingTheTopicsFromOffsetZeroSendsNothingNew() throws Exception {
         String group = "notification-service";
-        try (ConsumerGroup consumer = new ConsumerGroup(LocalStack.env("KAFKA_BOOTSTRAP_SERVERS"), group,
+        try (ConsumerGroup consumer = new ConsumerGroup(StackEnv.env("KAFKA_BOOTSTRAP_SERVERS"), group,
                 List.of("customer.events", "organization.events"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.lag() == 0);
             int emailsBefore = Mailbox.totalMessages();
@@ -86,7 +86,7 @@ class EndToEndIT {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(consumer::rewindToStart);
             assertThat(consumer.lag()).as("events to replay").isPositive();
             System.out.printf("Replaying %d events from offset 0%n", consumer.lag());
-            notifications = ServiceProcess.start("notification-service", LocalStack.serviceEnv("notification"));
+            notifications = ServiceProcess.start("notification-service", StackEnv.serviceEnv("notification"));
 
             await().atMost(Duration.ofSeconds(120)).until(() -> consumer.lag() == 0);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
@@ -98,8 +98,8 @@ class EndToEndIT {
     @Test
     @Order(3)
     void twoInstancesShareThePartitionsAndKeepEachCustomersOrder() throws Exception {
-        try (ServiceProcess second = ServiceProcess.start("notification-service", LocalStack.serviceEnv("notification"));
-                ConsumerGroup consumer = new ConsumerGroup(LocalStack.env("KAFKA_BOOTSTRAP_SERVERS"), "notification-service",
+        try (ServiceProcess second = ServiceProcess.start("notification-service", StackEnv.serviceEnv("notification"));
+                ConsumerGroup consumer = new ConsumerGroup(StackEnv.env("KAFKA_BOOTSTRAP_SERVERS"), "notification-service",
                         List.of("customer.events"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 List<Integer> shares = consumer.partitionsPerMember("customer.events");

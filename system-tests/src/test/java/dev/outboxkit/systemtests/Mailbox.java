@@ -14,23 +14,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The inbox of one address on the stack's SMTP server (GreenMail), read through its REST API. */
-final class Mailbox {
+public final class Mailbox {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String address;
 
-    Mailbox(String address) {
+    public Mailbox(String address) {
         this.address = address;
     }
 
-    record Message(String subject, String raw) {
+    public record Message(String subject, String raw) {
     }
 
     /** Every message the SMTP server holds, over all addresses. */
     static int totalMessages() throws IOException, InterruptedException {
-        HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.greenMailApi() + "/api/user")).build(),
+        HttpResponse<String> users = HTTP.send(HttpRequest.newBuilder(URI.create(StackEnv.greenMailApi() + "/api/user")).build(),
                 HttpResponse.BodyHandlers.ofString());
         int total = 0;
         for (JsonNode user : JSON.readTree(users.body())) {
@@ -39,8 +39,8 @@ final class Mailbox {
         return total;
     }
 
-    List<Message> messages() throws IOException, InterruptedException {
-        URI uri = URI.create(LocalStack.greenMailApi() + "/api/user/"
+    public List<Message> messages() throws IOException, InterruptedException {
+        URI uri = URI.create(StackEnv.greenMailApi() + "/api/user/"
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/");
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404 || response.statusCode() == 400) {

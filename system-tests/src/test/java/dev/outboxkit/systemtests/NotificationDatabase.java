@@ -14,7 +14,7 @@ final class NotificationDatabase {
     }
 
     static Connection connect() throws SQLException {
-        String url = "jdbc:postgresql://" + LocalStack.env("PG_HOST") + ":" + LocalStack.env("PG_PORT") + "/notification";
+        String url = "jdbc:postgresql://" + StackEnv.env("PG_HOST") + ":" + StackEnv.env("PG_PORT") + "/notification";
         return DriverManager.getConnection(url, "notification",
                 System.getenv().getOrDefault("NOTIFICATION_DB_PASSWORD", "notification"));
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * One packaged service (target/quarkus-app) running as its own process in the prod profile, as a
  * user would run it, against the local stack named by the environment (src-deploy/stack.env).
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -33,18 +33,24 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(String module, Map<String, String> env) throws IOException, InterruptedException {
+    public static ServiceProcess start(String module, Map<String, String> env) throws IOException, InterruptedException {
+        return start(module, module, env);
+    }
+
+    /** @param instance names this process's log (target/{instance}.log), when a module runs more than once */
+    public static ServiceProcess start(String module, String instance, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("outboxkit.repo.root", ".."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the modules first (mvn verify from the root)");
         }
         int port = freePort();
-        Path log = Path.of("target", module + ".log");
+        Path log = Path.of("target", instance + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("HTTP_PORT", String.valueOf(port));
         builder.environment().put("HTTP_HOST", "127.0.0.1");
@@ -53,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -87,6 +93,12 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** kill -9: no shutdown hook runs, no offset is committed, no transaction is finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

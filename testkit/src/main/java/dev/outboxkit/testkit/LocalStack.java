@@ -23,6 +23,11 @@ public final class LocalStack {
         run("start", component);
     }
 
+    /** kill -9: no shutdown of any kind; {@link #start} then recovers it as after a crash. */
+    public static void kill(String component) {
+        run("kill", component);
+    }
+
     private static void run(String command, String component) {
         Path script = repoRoot().resolve("src-deploy/stack");
         try {
