@@ -4,9 +4,10 @@
 -- Why the stack creates this table: the Debezium connector (publication.autocreate.mode=filtered) cannot
 -- start while the table in table.include.list does not exist, and the stack registers the connector before
 -- any service has run its Flyway migrations. The table is created AS the service role, so the service owns
--- it; the service's Flyway migration (V1__outbox.sql) holds the same statement, and a test of each service
+-- it; the service's Flyway migrations (outbox-support's db/outbox/V*.sql) hold the same statements, and a test
 -- (OutboxTableDefinitionTest) fails when the two differ. Columns: what debezium-quarkus-outbox maps, plus
--- eventid, the event's own id, which the relay puts into the Kafka `id` header.
+-- eventid, the event's own id, which the relay puts into the Kafka `id` header, and traceparent, the W3C trace
+-- context of the change, which the relay puts into the Kafka `traceparent` header.
 \set ON_ERROR_STOP on
 SELECT format('SET ROLE %I', :'owner') \gexec
 CREATE TABLE IF NOT EXISTS outboxevent (
@@ -19,4 +20,7 @@ CREATE TABLE IF NOT EXISTS outboxevent (
     payload            text,
     tracingspancontext varchar(256)
 );
+-- Later outbox migrations (outbox-support's db/outbox/V*.sql), in order; each is idempotent, so a stack whose
+-- table predates one gets it at the next `up`.
+ALTER TABLE outboxevent ADD COLUMN IF NOT EXISTS traceparent varchar(55);
 RESET ROLE;

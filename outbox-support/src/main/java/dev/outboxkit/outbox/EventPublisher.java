@@ -12,7 +12,8 @@ import io.debezium.outbox.quarkus.ExportedEvent;
 /**
  * Writes domain events to the outbox table. It joins the caller's transaction and refuses to run
  * without one: an event written outside the transaction of its change is the dual write this
- * service exists to avoid. Each payload also names its {@link Actor}, so consumers can tell who changed what.
+ * service exists to avoid. Each payload also names its {@link Actor}, so consumers can tell who changed what,
+ * and each event carries the current trace context ({@link TraceParent}), so their spans join the caller's trace.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -33,7 +34,7 @@ public class EventPublisher {
     public void publish(DomainEvent event) {
         ObjectNode payload = mapper.valueToTree(event);
         payload.set("actor", mapper.valueToTree(actors.current()));
-        outbox.fire(new OutboxEvent(event, payload));
+        outbox.fire(new OutboxEvent(event, payload, TraceParent.current()));
         emitted.countOnCommit(event.type());
     }
 }

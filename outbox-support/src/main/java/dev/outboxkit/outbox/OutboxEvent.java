@@ -11,8 +11,10 @@ import io.debezium.outbox.quarkus.ExportedEvent;
  * Adapts a {@link DomainEvent} to the Debezium outbox extension, which writes it as one row of the
  * outbox table in the caller's transaction. The event id goes into its own column so that the relay
  * can put it into the Kafka {@code id} header: one id from the payload to the inbox of every consumer.
+ * Likewise the trace context of the change ({@link TraceParent}, null when there is none) goes into the
+ * {@code traceparent} column, which the relay puts into the Kafka {@code traceparent} header.
  */
-record OutboxEvent(DomainEvent event, JsonNode payload) implements ExportedEvent<String, JsonNode> {
+record OutboxEvent(DomainEvent event, JsonNode payload, String traceparent) implements ExportedEvent<String, JsonNode> {
 
     static final String EVENT_ID_COLUMN = "eventid";
 
@@ -43,6 +45,8 @@ record OutboxEvent(DomainEvent event, JsonNode payload) implements ExportedEvent
 
     @Override
     public Map<String, Object> getAdditionalFieldValues() {
-        return Map.of(EVENT_ID_COLUMN, event.eventId());
+        return traceparent == null
+                ? Map.of(EVENT_ID_COLUMN, event.eventId())
+                : Map.of(EVENT_ID_COLUMN, event.eventId(), TraceParent.COLUMN, traceparent);
     }
 }

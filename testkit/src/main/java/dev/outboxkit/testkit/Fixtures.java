@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes events to the real topics the way the relay does (key = aggregate id, headers id and
- * eventType). Every well-formed fixture is checked against its contract before it is sent.
+ * eventType, and traceparent when a test gives one). Every well-formed fixture is checked against its contract before it is sent.
  */
 public final class Fixtures implements AutoCloseable {
 
@@ -111,21 +111,39 @@ public final class Fixtures implements AutoCloseable {
      * {@code order.events}), keyed by the aggregate id, as the relay would.
      */
     public void publish(ObjectNode event) {
+        publish(event, null);
+    }
+
+    /** As {@link #publish(ObjectNode)}, plus the W3C {@code traceparent} header the relay copies from the outbox row. */
+    public void publish(ObjectNode event, String traceparent) {
         String type = event.get("type").asText();
         String aggregate = type.startsWith("Customer") ? "customer" : type.startsWith("Organization") ? "organization" : "order";
         assertThat(Contracts.violations(aggregate, type, 1, event)).as("fixture must pass its contract").isEmpty();
-        send(aggregate + ".events", event.get(aggregate + "Id").asText(), event.get("eventId").asText(), type, event.toString());
+        ProducerRecord<String, String> record = record(aggregate + ".events", event.get(aggregate + "Id").asText(),
+                event.get("eventId").asText(), type, event.toString());
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        send(record);
     }
 
     /** Sends anything, valid or not, with the relay's key and headers. */
     public void send(String topic, String key, String eventId, String type, String payload) {
+        send(record(topic, key, eventId, type, payload));
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String eventId, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         record.headers().add("id", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
+            throw new IllegalStateException("Could not publish to " + record.topic(), e);
         }
     }
 

@@ -34,7 +34,7 @@ public final class Metrics {
             wanted.put(labels[i], labels[i + 1]);
         }
         for (String line : scrape().split("\n")) {
-            Matcher sample = SAMPLE.matcher(line.trim());
+            Matcher sample = SAMPLE.matcher(withoutExemplar(line).trim());
             if (line.startsWith("#") || !sample.matches() || !sample.group(1).equals(name)) {
                 continue;
             }
@@ -48,6 +48,15 @@ public final class Metrics {
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /**
+     * The sample without its OpenMetrics exemplar ({@code ... 1.0 # {span_id="...",trace_id="..."} 1.0 1732...}),
+     * which the endpoint adds once the service traces with OpenTelemetry.
+     */
+    private static String withoutExemplar(String line) {
+        int exemplar = line.indexOf(" # {");
+        return exemplar < 0 ? line : line.substring(0, exemplar);
     }
 
     /** A counter's value, 0 while it does not exist yet (Micrometer registers a counter on first use). */

@@ -70,13 +70,13 @@ public final class PublishedEvents implements AutoCloseable {
         assertThat(violations).as("payloads that break their contract in src-deploy/contracts/").isEmpty();
     }
 
-    /** One published record: key, headers and parsed payload. */
-    public record Event(String key, String id, String type, JsonNode payload, String raw) {
+    /** One published record: key, headers (id, eventType, the W3C traceparent) and parsed payload. */
+    public record Event(String key, String id, String type, String traceparent, JsonNode payload, String raw) {
 
         static Event of(ConsumerRecord<String, String> record) {
             try {
                 return new Event(record.key(), TopicTail.header(record, "id"), TopicTail.header(record, "eventType"),
-                        JSON.readTree(record.value()), record.value());
+                        TopicTail.header(record, "traceparent"), JSON.readTree(record.value()), record.value());
             } catch (java.io.IOException e) {
                 throw new AssertionError("Payload is not JSON: " + record.value(), e);
             }

@@ -88,9 +88,10 @@ public final class TopicTail implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** The header's value as text, or null when the record has none or it has no value. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
