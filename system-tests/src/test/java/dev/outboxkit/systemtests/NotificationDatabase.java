@@ -28,6 +28,13 @@ final class NotificationDatabase {
         return value == null ? 0 : Long.parseLong(value);
     }
 
+    static long deliveryCount(Connection db) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM delivery"); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static String query(Connection db, String sql, String customerId) throws SQLException {
         try (PreparedStatement q = db.prepareStatement(sql)) {
             q.setObject(1, UUID.fromString(customerId));
