@@ -1,0 +1,142 @@
+package dev.outboxkit.messaging.lag;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Watches the committed lag of this service's consumer groups: as the gauge
+ * {@code messaging_consumer_group_lag_records{group}}, a warning in the log when a group passes the
+ * threshold (and when it comes back), and as DOWN in the health group {@code consumers}
+ * ({@link ConsumerLagHealthCheck}). Never in readiness: a consumer behind still serves its REST API, and a
+ * restart would only add to the delay. Consumers retry failures in place, so a database outage shows here
+ * as lag rather than as dead letters.
+ * <p>
+ * A background thread reads the lag every {@code messaging.lag.check-interval}; the gauges show its last
+ * reading, so a metrics scrape never calls Kafka.
+ */
+@ApplicationScoped
+public class ConsumerLagMonitor {
+
+    private static final long KAFKA_TIMEOUT_SECONDS = 10;
+
+    private final ConsumerLagConfig config;
+    private final MeterRegistry metrics;
+    private final String bootstrapServers;
+    private final Map<String, GroupLag> latest = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> lastOk = new HashMap<>();
+    private Admin admin;
+    private ScheduledExecutorService poller;
+
+    ConsumerLagMonitor(ConsumerLagConfig config, MeterRegistry metrics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.metrics = metrics;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.monitorEnabled() || groups().isEmpty()) {
+            Log.infof("Not watching consumer lag (messaging.lag.monitor-enabled=%s, groups=%s)", config.monitorEnabled(), groups());
+            return;
+        }
+        for (String group : groups()) {
+            Gauge.builder("messaging.consumer.group.lag.records", this, m -> {
+                GroupLag lag = m.latest.get(group);
+                return lag == null || !lag.readable() ? Double.NaN : lag.records();
+            }).description("Records on the group's partitions it has not committed yet (Kafka's view, all instances)")
+                    .tag("group", group)
+                    .strongReference(true)
+                    .register(metrics);
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("consumer-lag-monitor").daemon(true).factory());
+        poller.scheduleWithFixedDelay(this::poll, 0, config.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+        synchronized (this) {
+            if (admin != null) {
+                admin.close();
+            }
+        }
+    }
+
+    public List<String> groups() {
+        return config.groups().orElse(List.of());
+    }
+
+    /** Any group, read now; the health check and the tests use it. */
+    public GroupLag read(String group) {
+        try {
+            Admin kafka = admin();
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            committed.keySet().forEach(partition -> ends.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = kafka.listOffsets(ends).all()
+                    .get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long lag = 0;
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> partition : committed.entrySet()) {
+                if (partition.getValue() != null) {
+                    lag += Math.max(0, end.get(partition.getKey()).offset() - partition.getValue().offset());
+                }
+            }
+            return new GroupLag(group, lag, committed.size(), null);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return GroupLag.unreadable(group, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag-monitor");
+            admin = Admin.create(props);
+        }
+        return admin;
+    }
+
+    private void poll() {
+        for (String group : groups()) {
+            GroupLag lag = read(group);
+            latest.put(group, lag);
+            boolean ok = lag.ok(config.warnRecords());
+            if (!Boolean.valueOf(ok).equals(lastOk.put(group, ok))) {
+                if (ok) {
+                    Log.infof("Consumer lag: %s", lag.describe(config.warnRecords()));
+                } else {
+                    Log.warnf("Consumer lag: %s", lag.describe(config.warnRecords()));
+                }
+            }
+        }
+    }
+}
