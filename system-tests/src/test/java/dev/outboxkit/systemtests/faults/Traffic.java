@@ -109,15 +109,24 @@ final class Traffic implements AutoCloseable {
         return createdIds.get(ThreadLocalRandom.current().nextInt(createdIds.size()));
     }
 
+    /** Half the clients are patient (retry with the same key), half give up at the first failure. */
     private void signUp() throws InterruptedException {
+        signUp(ThreadLocalRandom.current().nextBoolean() ? SIGN_UP_TRIES : 1);
+    }
+
+    /** One sign-up by a client that gives up at the first failure; recorded like the others. */
+    void signUpOnce() throws InterruptedException {
+        signUp(1);
+    }
+
+    private void signUp(int tries) throws InterruptedException {
         int n = next.incrementAndGet();
         String name = "Fault " + run + " " + n;
         String email = "customer-" + n + emailDomain();
         String key = UUID.randomUUID().toString();
         ObjectNode body = JSON.createObjectNode().put("name", name).put("email", email);
         String lastError = null;
-        int tries = ThreadLocalRandom.current().nextBoolean() ? SIGN_UP_TRIES : 1;
-        for (int attempt = 1; attempt <= tries && running; attempt++) {
+        for (int attempt = 1; attempt <= tries && (running || tries == 1); attempt++) {
             Reply reply = send(customers, "POST", "/customers", body, key);
             if (reply.status() == 201) {
                 String id = reply.json().path("id").asText();
