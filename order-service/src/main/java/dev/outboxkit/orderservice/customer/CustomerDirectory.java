@@ -35,20 +35,24 @@ public class CustomerDirectory {
         return TYPES.contains(type);
     }
 
-    /** Applies one customer or organization event; an unknown type is refused (and dead-lettered by the caller). */
+    /**
+     * Applies one customer or organization event; an unknown type is refused (and dead-lettered by the caller).
+     * @return true when it changed the view, false for a repeated or stale event (its sequence is not newer)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(String type, JsonNode event) {
-        switch (type) {
+    public boolean apply(String type, JsonNode event) {
+        int changed = switch (type) {
             case "CustomerCreated", "CustomerUpdated" -> upsertCustomer(event);
             case "CustomerDeactivated" -> deactivateCustomer(event);
             case "OrganizationCreated", "OrganizationRenamed" -> upsertOrganization(event);
             default -> throw new PoisonMessageException("Unknown event type '" + type + "'");
-        }
+        };
+        return changed > 0;
     }
 
     /** CustomerCreated and CustomerUpdated both carry the full state. */
-    private void upsertCustomer(JsonNode event) {
-        em.createNativeQuery("""
+    private int upsertCustomer(JsonNode event) {
+        return em.createNativeQuery("""
                 INSERT INTO customer_view (customer_id, name, email, organization_id, owner_subject, active, last_sequence,
                                            updated_at)
                 VALUES (CAST(:id AS uuid), :name, :email, CAST(:organizationId AS uuid), :owner, true, :sequence, now())
@@ -65,8 +69,8 @@ public class CustomerDirectory {
                 .executeUpdate();
     }
 
-    private void deactivateCustomer(JsonNode event) {
-        em.createNativeQuery("""
+    private int deactivateCustomer(JsonNode event) {
+        return em.createNativeQuery("""
                 UPDATE customer_view SET active = false, last_sequence = :sequence, updated_at = now()
                 WHERE customer_id = CAST(:id AS uuid) AND last_sequence < :sequence""")
                 .setParameter("id", event.get("customerId").asText())
@@ -75,8 +79,8 @@ public class CustomerDirectory {
     }
 
     /** OrganizationCreated and OrganizationRenamed both carry the current name. */
-    private void upsertOrganization(JsonNode event) {
-        em.createNativeQuery("""
+    private int upsertOrganization(JsonNode event) {
+        return em.createNativeQuery("""
                 INSERT INTO organization_view (organization_id, name, last_sequence, updated_at)
                 VALUES (CAST(:id AS uuid), :name, :sequence, now())
                 ON CONFLICT (organization_id) DO UPDATE

@@ -30,13 +30,10 @@ public class CustomerEventsConsumer {
         this.metrics = metrics;
     }
 
-    /** Counted in events_consumed_total; a repeated event is a no-op of the upsert, counted as applied. */
+    /** Counted in events_consumed_total: applied, or duplicate when a repeated or stale event changed nothing. */
     @Incoming("customer-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return ConsumedEvents.handle(metrics, record, () -> {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> directory.apply(Headers.get(record, Headers.EVENT_TYPE), reader.read(record)));
-            return true;
-        });
+        return ConsumedEvents.handle(metrics, record, () -> QuarkusTransaction.requiringNew()
+                .call(() -> directory.apply(Headers.get(record, Headers.EVENT_TYPE), reader.read(record))));
     }
 }
