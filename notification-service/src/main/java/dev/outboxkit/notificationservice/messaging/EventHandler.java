@@ -48,28 +48,29 @@ public class EventHandler {
     /** @return true when the event was new (and may have scheduled an email), false for a redelivery */
     @Transactional
     public boolean handle(SourceEvent event) {
-        if (!inbox.receive(event.eventId(), event.type(), event.key(), sequenceOf(event))) {
+        JsonNode json = parse(event);
+        if (!inbox.receive(event.eventId(), event.type(), event.key(), sequenceOf(json))) {
             Log.debugf("Event %s (%s) was already handled; skipped", event.eventId(), event.type());
             return false;
         }
         switch (event.type()) {
             case CustomerCreated.TYPE -> {
-                CustomerCreated created = read(event, CustomerCreated.class);
+                CustomerCreated created = read(event, json, CustomerCreated.class);
                 projection.apply(created);
                 ledger.schedule(DeliveryKind.WELCOME, created.customerId(), event);
             }
-            case CustomerUpdated.TYPE -> projection.apply(read(event, CustomerUpdated.class));
-            case CustomerDeactivated.TYPE -> projection.apply(read(event, CustomerDeactivated.class));
+            case CustomerUpdated.TYPE -> projection.apply(read(event, json, CustomerUpdated.class));
+            case CustomerDeactivated.TYPE -> projection.apply(read(event, json, CustomerDeactivated.class));
             case OrganizationChanged.CREATED, OrganizationChanged.RENAMED ->
-                    projection.apply(read(event, OrganizationChanged.class));
+                    projection.apply(read(event, json, OrganizationChanged.class));
             case InvoiceCreated.TYPE -> {
-                InvoiceCreated invoice = read(event, InvoiceCreated.class);
+                InvoiceCreated invoice = read(event, json, InvoiceCreated.class);
                 ledger.schedule(DeliveryKind.INVOICE, invoice.customerId(), event);
             }
             case InvoiceCreated.ORDER_CREATED, InvoiceCreated.ORDER_STATUS_CHANGED -> {
                 // Known events of the order topic that call for no email: read (so a bad one is still
                 // caught) and counted, never silently passed over.
-                read(event, JsonNode.class);
+                read(event, json, JsonNode.class);
                 metrics.counter("notification.events.ignored", "type", event.type()).increment();
                 return true;
             }
@@ -78,24 +79,22 @@ public class EventHandler {
         return true;
     }
 
-    /** The event's place in its aggregate's history, for the inbox; an unreadable payload is judged by {@link #read}. */
-    private Long sequenceOf(SourceEvent event) {
-        try {
-            JsonNode sequence = mapper.readTree(event.payload()).path("sequence");
-            return sequence.canConvertToLong() ? sequence.asLong() : null;
-        } catch (JsonProcessingException | RuntimeException unreadable) {
-            return null;
-        }
+    /** The event's place in its aggregate's history, for the inbox (null when the payload has none). */
+    private static Long sequenceOf(JsonNode json) {
+        JsonNode sequence = json.path("sequence");
+        return sequence.canConvertToLong() ? sequence.asLong() : null;
     }
 
-    private <T> T read(SourceEvent event, Class<T> type) {
-        JsonNode json;
+    private JsonNode parse(SourceEvent event) {
         try {
-            json = mapper.readTree(event.payload());
+            return mapper.readTree(event.payload());
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("Event " + event.eventId() + " is not a valid " + event.type() + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private <T> T read(SourceEvent event, JsonNode json, Class<T> type) {
         int version = json.path("schemaVersion").asInt(-1);
         if (version != SUPPORTED_SCHEMA_VERSION) {
             throw new PoisonMessageException("Event " + event.eventId() + " has schema version " + version + " of "
