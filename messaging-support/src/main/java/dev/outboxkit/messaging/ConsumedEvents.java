@@ -48,10 +48,7 @@ public final class ConsumedEvents {
     }
 
     private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         return root == failure ? String.valueOf(failure) : failure + " caused by " + root;
     }
 

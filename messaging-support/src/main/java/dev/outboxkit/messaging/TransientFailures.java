@@ -25,16 +25,15 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException || cause instanceof SocketException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && TRANSIENT_SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
-                return true;
-            }
+        return Causes.of(failure).anyMatch(TransientFailures::transientItself);
+    }
+
+    private static boolean transientItself(Throwable cause) {
+        if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || cause instanceof ConnectException || cause instanceof SocketException) {
+            return true;
         }
-        return false;
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && TRANSIENT_SQL_STATES.stream().anyMatch(sql.getSQLState()::startsWith);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.outboxkit.messaging.Causes;
 import dev.outboxkit.messaging.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -193,12 +194,7 @@ public class DeliveryDispatcher {
      * (a reset or a timeout mid-conversation) may have come after the server accepted it.
      */
     static boolean mayHaveArrived(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof SMTPException) {
-                return false;
-            }
-        }
-        return true;
+        return Causes.of(failure).noneMatch(cause -> cause instanceof ConnectException || cause instanceof SMTPException);
     }
 
     /** notification_email_attempts_total{kind, outcome}: sent, retry (failed, tried again later), dead_lettered. */
@@ -207,10 +203,7 @@ public class DeliveryDispatcher {
     }
 
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
