@@ -1,4 +1,4 @@
-package dev.outboxkit.systemtests.faults;
+package dev.outboxkit.systemtests;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,23 +8,25 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.outboxkit.systemtests.StackEnv;
-
 /** The services' databases on the local stack, read directly: what committed is the ground truth. */
-final class Databases {
+public final class Databases {
 
     private Databases() {
     }
 
     /** Connects as the service's own user (the stack's dev-only credentials). */
-    static Connection connect(String database) throws SQLException {
+    public static Connection connect(String database) throws SQLException {
         String url = "jdbc:postgresql://" + StackEnv.env("PG_HOST") + ":" + StackEnv.env("PG_PORT") + "/" + database;
-        String password = System.getenv().getOrDefault(database.toUpperCase() + "_DB_PASSWORD", database);
-        return DriverManager.getConnection(url, database, password);
+        return DriverManager.getConnection(url, database, password(database));
+    }
+
+    /** The service user's password: the stack's export, else the stack's dev-only default (the user's name). */
+    static String password(String database) {
+        return System.getenv().getOrDefault(database.toUpperCase() + "_DB_PASSWORD", database);
     }
 
     /** Rows of {@code sql} with one string parameter, each row as its columns' text. */
-    static List<String[]> rows(String database, String sql, String parameter) throws SQLException {
+    public static List<String[]> rows(String database, String sql, String parameter) throws SQLException {
         try (Connection db = connect(database); PreparedStatement query = db.prepareStatement(sql)) {
             if (parameter != null) {
                 query.setString(1, parameter);

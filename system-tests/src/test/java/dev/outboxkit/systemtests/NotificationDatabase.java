@@ -1,7 +1,6 @@
 package dev.outboxkit.systemtests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +13,7 @@ final class NotificationDatabase {
     }
 
     static Connection connect() throws SQLException {
-        String url = "jdbc:postgresql://" + StackEnv.env("PG_HOST") + ":" + StackEnv.env("PG_PORT") + "/notification";
-        return DriverManager.getConnection(url, "notification",
-                System.getenv().getOrDefault("NOTIFICATION_DB_PASSWORD", "notification"));
+        return Databases.connect("notification");
     }
 
     static String customerName(Connection db, String customerId) throws SQLException {

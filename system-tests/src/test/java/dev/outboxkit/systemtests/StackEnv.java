@@ -29,7 +29,7 @@ public final class StackEnv {
         }
         env.put("DB_NAME", database);
         env.put("DB_USER", database);
-        env.put("DB_PASSWORD", System.getenv().getOrDefault(database.toUpperCase() + "_DB_PASSWORD", database));
+        env.put("DB_PASSWORD", Databases.password(database));
         return env;
     }
 }

@@ -12,6 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import dev.outboxkit.systemtests.Databases;
+import dev.outboxkit.systemtests.Mailbox;
+
 /**
  * What a fault-injection run left behind, read from where it is true rather than from what clients were
  * told: the services' databases (what committed), the topics, the SMTP server, the ledger and the slots.
@@ -32,13 +35,13 @@ final class Evidence {
     final List<Customer> customers = new ArrayList<>();
     final List<Order> orders = new ArrayList<>();
     /** What one address's mailbox holds, per kind: copies, and distinct emails (Message-IDs). */
-    record Mailbox(long welcomeCopies, long welcomeEmails, long invoiceCopies, long invoiceEmails) {
+    record Received(long welcomeCopies, long welcomeEmails, long invoiceCopies, long invoiceEmails) {
         long copies() {
             return welcomeCopies + invoiceCopies;
         }
     }
 
-    final Map<String, Mailbox> mail = new HashMap<>();
+    final Map<String, Received> mail = new HashMap<>();
     final Map<String, long[]> sentInLedger = new HashMap<>();  // address -> {welcome, invoice, unconfirmed sends}
     final Map<String, List<Long>> handledByNotification = new HashMap<>();
     final Map<String, List<Long>> loggedByOrderService = new HashMap<>();
@@ -136,7 +139,7 @@ final class Evidence {
         long invoice = 0;
         Set<String> welcomeIds = new HashSet<>();
         Set<String> invoiceIds = new HashSet<>();
-        for (dev.outboxkit.systemtests.Mailbox.Message message : new dev.outboxkit.systemtests.Mailbox(address).messages()) {
+        for (Mailbox.Message message : new Mailbox(address).messages()) {
             Matcher id = MESSAGE_ID.matcher(message.raw());
             String messageId = id.find() ? id.group(1) : "none:" + UUID.randomUUID();
             if (message.subject().startsWith("Welcome,")) {
@@ -147,7 +150,7 @@ final class Evidence {
                 invoiceIds.add(messageId);
             }
         }
-        mail.put(address, new Mailbox(welcome, welcomeIds.size(), invoice, invoiceIds.size()));
+        mail.put(address, new Received(welcome, welcomeIds.size(), invoice, invoiceIds.size()));
     }
 
     private void checkEmails() {
@@ -159,7 +162,7 @@ final class Evidence {
             }
         }
         for (Customer c : customers) {
-            Mailbox received = mail.get(c.email());
+            Received received = mail.get(c.email());
             expectEmails(c.email(), "welcome", 1, received.welcomeEmails());
             expectEmails(c.email(), "invoice", invoicesOwed.getOrDefault(c.email(), 0L), received.invoiceEmails());
             long[] ledger = sentInLedger.getOrDefault(c.email(), new long[3]);
@@ -230,6 +233,6 @@ final class Evidence {
     }
 
     long emails() {
-        return mail.values().stream().mapToLong(Mailbox::copies).sum();
+        return mail.values().stream().mapToLong(Received::copies).sum();
     }
 }

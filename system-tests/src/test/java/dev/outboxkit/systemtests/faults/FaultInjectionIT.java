@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.outboxkit.systemtests.Databases;
 import dev.outboxkit.systemtests.ServiceProcess;
 import dev.outboxkit.systemtests.StackEnv;
 import dev.outboxkit.testkit.LocalStack;

@@ -1,6 +1,5 @@
 package dev.outboxkit.systemtests.faults;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,11 +14,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.outboxkit.testkit.TopicTail;
 
 /**
  * Reads the event topics from where they ended when the run began, as any consumer would receive them,
@@ -57,7 +57,7 @@ final class TopicRecorder implements AutoCloseable {
     private void read() {
         while (running) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                String eventId = header(record, "id");
+                String eventId = TopicTail.header(record, "id");
                 if (!eventIds.add(record.topic() + "/" + eventId)) {
                     redeliveries.merge(record.topic(), 1, Integer::sum);
                     continue;
@@ -101,11 +101,6 @@ final class TopicRecorder implements AutoCloseable {
         } catch (Exception unreadable) {
             return -1;
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
