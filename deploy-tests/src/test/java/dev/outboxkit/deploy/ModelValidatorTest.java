@@ -32,6 +32,20 @@ class ModelValidatorTest {
                         httpGet: {path: /q/health/ready, port: http}
             """;
 
+    private static final String KAFKA_CONNECT = """
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaConnect
+            metadata:
+              name: relay
+            spec:
+              replicas: 1
+              bootstrapServers: demo-kafka-bootstrap:9092
+              groupId: relay
+              configStorageTopic: relay-configs
+              offsetStorageTopic: relay-offsets
+              statusStorageTopic: relay-status
+            """;
+
     private static final String KAFKA = """
             apiVersion: kafka.strimzi.io/v1
             kind: Kafka
@@ -81,18 +95,7 @@ class ModelValidatorTest {
 
     @Test
     void a_mistyped_field_in_a_kubernetes_type_nested_in_a_strimzi_resource_is_reported() {
-        String yaml = """
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaConnect
-                metadata:
-                  name: relay
-                spec:
-                  replicas: 1
-                  bootstrapServers: demo-kafka-bootstrap:9092
-                  groupId: relay
-                  configStorageTopic: relay-configs
-                  offsetStorageTopic: relay-offsets
-                  statusStorageTopic: relay-status
+        String yaml = KAFKA_CONNECT + """
                   template:
                     connectContainer:
                       env:
@@ -107,18 +110,7 @@ class ModelValidatorTest {
 
     @Test
     void a_missing_required_strimzi_field_is_reported() {
-        String yaml = """
-                apiVersion: kafka.strimzi.io/v1
-                kind: KafkaConnect
-                metadata:
-                  name: relay
-                spec:
-                  replicas: 1
-                  bootstrapServers: demo-kafka-bootstrap:9092
-                  configStorageTopic: relay-configs
-                  offsetStorageTopic: relay-offsets
-                  statusStorageTopic: relay-status
-                """;
+        String yaml = KAFKA_CONNECT.replace("  groupId: relay\n", "");
 
         assertThat(ModelValidator.validate(yaml).problems()).containsExactly(
                 "KafkaConnect/relay.spec: required field 'groupId' is missing (KafkaConnectSpec)");
