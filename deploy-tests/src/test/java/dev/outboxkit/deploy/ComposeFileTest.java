@@ -90,6 +90,37 @@ class ComposeFileTest {
                 .isZero();
     }
 
+    /**
+     * docker-compose.native.yml swaps each service's JVM image for its native executable: together with the main
+     * file it is valid Compose, and it builds every service from the repository root with the one multi-stage
+     * Dockerfile, named by a build argument, and with an explicit native heap.
+     */
+    @Test
+    void theNativeOverrideIsValidAndBuildsEachServiceWithTheMultiStageDockerfile() throws IOException {
+        Path override = root.resolve("docker-compose.native.yml");
+        Result result = run(COMPOSE_INSTALL, "docker-compose", "-f", composeFile.toString(), "-f", override.toString(),
+                "config", "-q");
+        assertThat(result.exitCode()).as("docker-compose config -q with the native override:%n%s", result.output())
+                .isZero();
+        JsonNode overridden = new ObjectMapper(new YAMLFactory()).readTree(override.toFile()).path("services");
+        assertThat(iterable(overridden.fieldNames())).containsExactlyInAnyOrderElementsOf(APP_DEPENDENCIES.keySet());
+        for (String service : APP_DEPENDENCIES.keySet()) {
+            JsonNode build = overridden.path(service).path("build");
+            assertThat(root.resolve(build.path("context").asText()).normalize()).as(service).isEqualTo(root);
+            assertThat(root.resolve(build.path("dockerfile").asText()))
+                    .isEqualTo(root.resolve("src-deploy/docker/Dockerfile.native")).isRegularFile();
+            assertThat(build.path("args").path("SERVICE").asText()).as(service + " SERVICE").isEqualTo(service);
+            assertThat(strings(overridden.path(service).path("command"))).as(service + " native heap")
+                    .anyMatch(arg -> arg.matches("-Xmx\\d+m"));
+        }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> list = new ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
+
     @Test
     void isValidComposeSpecificationAndPassesTheLinter() {
         // Two style rules are off: a top-level `name` would make the file invalid for docker-compose 1.29, and the

@@ -119,6 +119,33 @@ class WorkloadTest {
                 }));
     }
 
+    /**
+     * What a native executable needs besides its heap (image heap, code, thread stacks, buffers): its RSS at
+     * start with an almost empty heap was 102-137 MB, measured on the three services.
+     */
+    static final long NATIVE_NON_HEAP_MI = 160;
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void each_service_runs_its_native_executable_with_an_explicit_heap_that_fits_its_memory_limit(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        SERVICES.keySet().forEach(name -> {
+            Container container = manifests.get(Deployment.class, name).getSpec().getTemplate().getSpec()
+                    .getContainers().getFirst();
+            long heapMi = container.getArgs().stream()
+                    .filter(arg -> arg.matches("-Xmx\\d+m"))
+                    .mapToLong(arg -> Long.parseLong(arg.substring(4, arg.length() - 1)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + " " + name + ": no -Xmx<N>m argument in "
+                            + container.getArgs() + " (a native image would take 80 % of the limit as heap)"));
+            assertThat(container.getArgs()).as(overlay + " " + name + " young generation bound").anyMatch(arg -> arg.matches("-Xmn\\d+m"));
+            long limitMi = container.getResources().getLimits().get("memory").getNumericalAmount()
+                    .divide(java.math.BigDecimal.valueOf(1024L * 1024)).longValue();
+            assertThat(limitMi).as("%s %s memory limit (Mi) >= -Xmx%dm + %d Mi outside the heap", overlay, name,
+                    heapMi, NATIVE_NON_HEAP_MI).isGreaterThanOrEqualTo(heapMi + NATIVE_NON_HEAP_MI);
+        });
+    }
+
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void every_deployment_has_a_disruption_budget_selecting_its_pods(String overlay) {
