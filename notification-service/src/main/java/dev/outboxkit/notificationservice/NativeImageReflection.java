@@ -1,5 +1,9 @@
 package dev.outboxkit.notificationservice;
 
+import dev.outboxkit.notificationservice.delivery.DeliveryKind;
+import dev.outboxkit.notificationservice.delivery.DeliveryResource;
+import dev.outboxkit.notificationservice.delivery.DeliveryStatus;
+import dev.outboxkit.notificationservice.delivery.SourceEvent;
 import dev.outboxkit.notificationservice.events.CustomerCreated;
 import dev.outboxkit.notificationservice.events.CustomerDeactivated;
 import dev.outboxkit.notificationservice.events.CustomerUpdated;
@@ -18,6 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code EmailComposer} ({@code mapper.readValue}): constructors and record components;</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
  * </ul>
+ * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
+ * {@code NativeReflection} states the rule), also for those Quarkus would see itself as REST types.
  * The Qute template data records carry {@code @TemplateData}, which Qute resolves without reflection.
  */
 @RegisterForReflection(targets = {
@@ -27,7 +33,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OrganizationChanged.class,
         InvoiceCreated.class,
         Problem.class,
-        Problem.Violation.class })
+        Problem.Violation.class,
+        DeliveryResource.DeliveryResponse.class,
+        SourceEvent.class,
+        DeliveryKind.class,
+        DeliveryStatus.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {

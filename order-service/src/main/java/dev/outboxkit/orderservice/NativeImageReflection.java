@@ -1,9 +1,12 @@
 package dev.outboxkit.orderservice;
 
 import dev.outboxkit.orderservice.history.OrderHistory;
+import dev.outboxkit.orderservice.order.CreateOrderRequest;
 import dev.outboxkit.orderservice.order.InvoiceCreatedEvent;
 import dev.outboxkit.orderservice.order.OrderCreatedEvent;
 import dev.outboxkit.orderservice.order.OrderEvent;
+import dev.outboxkit.orderservice.order.OrderResource;
+import dev.outboxkit.orderservice.order.OrderStatus;
 import dev.outboxkit.orderservice.order.OrderResponse;
 import dev.outboxkit.orderservice.order.OrderStatusChangedEvent;
 import dev.outboxkit.outbox.Actor;
@@ -26,6 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>{@code POST /orders} answers an {@code OrderResponse} inside a {@code Response}, and
  * {@code GET /orders/{id}?asOf=} an {@code OrderAsOf} from a method declared to return {@code Object}.</li>
  * </ul>
+ * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
+ * {@code NativeReflection} states the rule), also for those Quarkus would see itself as REST types.
  * The consumed events need nothing: they are read as {@code JsonNode} trees.
  */
 @RegisterForReflection(targets = {
@@ -41,7 +46,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Problem.Violation.class,
         OrderResponse.class,
         OrderResponse.Line.class,
-        OrderHistory.OrderAsOf.class })
+        OrderHistory.OrderAsOf.class,
+        OrderHistory.HistoricEvent.class,
+        CreateOrderRequest.class,
+        CreateOrderRequest.Line.class,
+        OrderResource.InvoiceResponse.class,
+        OrderStatus.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {
