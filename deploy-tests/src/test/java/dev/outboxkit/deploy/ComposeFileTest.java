@@ -156,6 +156,31 @@ class ComposeFileTest {
         }
     }
 
+    /** A crashed relay, broker or service comes back by itself, as it would under Kubernetes. */
+    @Test
+    void everyLongRunningContainerRestartsAfterACrash() {
+        Set<String> oneShots = oneShotServices();
+        for (String name : serviceNames()) {
+            if (!oneShots.contains(name)) {
+                assertThat(services.path(name).path("restart").asText()).as("restart policy of %s", name)
+                        .isIn("unless-stopped", "always", "on-failure");
+            }
+        }
+    }
+
+    @Test
+    void postgresIsTheMajorVersionEverythingElseIsTestedOn() {
+        String major = Repo.testedPostgresMajor();
+        for (String name : serviceNames()) {
+            String image = services.path(name).path("image").asText();
+            if (image.startsWith("postgres:")) {
+                assertThat(image).as("%s runs PostgreSQL %s, like the local stack and CI", name, major)
+                        .startsWith("postgres:" + major);
+            }
+        }
+        assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:");
+    }
+
     @Test
     void servicesStartOnlyAfterWhatTheyNeedIsHealthyOrDone() {
         APP_DEPENDENCIES.forEach((service, expected) -> {

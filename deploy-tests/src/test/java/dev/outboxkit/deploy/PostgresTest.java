@@ -33,7 +33,8 @@ class PostgresTest {
         StatefulSet postgres = Manifests.overlay(overlay).get(StatefulSet.class, "postgres");
         Map<String, String> settings = settings(container(postgres).getArgs());
 
-        assertThat(container(postgres).getImage()).startsWith("postgres:17");
+        assertThat(container(postgres).getImage()).as("the PostgreSQL major the local stack and CI test")
+                .startsWith("postgres:" + Repo.testedPostgresMajor());
         assertThat(settings).containsEntry("wal_level", "logical")
                 .containsKeys("max_replication_slots", "max_wal_senders", "max_slot_wal_keep_size");
         assertThat(Integer.parseInt(settings.get("max_replication_slots"))).as("slots for both connectors").isGreaterThanOrEqualTo(2);
