@@ -1,9 +1,11 @@
 package dev.outboxkit.messaging;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,10 +27,7 @@ public final class TopicReplay {
     public static long replay(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, String>> handler) {
         long read = 0;
         try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
-            List<TopicPartition> partitions = topics.stream()
-                    .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(10)).stream())
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
+            List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
@@ -42,6 +41,30 @@ public final class TopicReplay {
             }
         }
         return read;
+    }
+
+    /**
+     * The partitions whose history no longer starts at offset 0, with the offset it starts at now: retention
+     * (or an explicit deleteRecords) removed their oldest records, so a replay would miss those events.
+     */
+    public static Map<TopicPartition, Long> truncated(String bootstrapServers, List<String> topics) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            Map<TopicPartition, Long> truncated = new TreeMap<>(
+                    Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
+            consumer.beginningOffsets(partitions(consumer, topics), Duration.ofSeconds(10)).forEach((partition, first) -> {
+                if (first > 0) {
+                    truncated.put(partition, first);
+                }
+            });
+            return truncated;
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, List<String> topics) {
+        return topics.stream()
+                .flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(10)).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrapServers) {

@@ -1,12 +1,15 @@
 package dev.outboxkit.orderservice.rebuild;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.outboxkit.messaging.Headers;
@@ -22,7 +25,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * order history) by replaying the topics from their beginning, with the same code the live consumers
  * run. It happens in one transaction whose TRUNCATE locks those tables: the live consumers wait, then
  * carry on from where they were, skipping what the replay already applied. Readers see the old model
- * until the new one commits.
+ * until the new one commits. It refuses, changing nothing, when a topic no longer starts at offset 0.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -55,6 +58,14 @@ public class ReadModelRebuild {
     @TransactionConfiguration(timeout = 3600)
     public Report rebuild() {
         long started = System.nanoTime();
+        List<String> topics = new ArrayList<>(customerTopics);
+        topics.add(orderTopic);
+        Map<TopicPartition, Long> truncated = TopicReplay.truncated(bootstrapServers, topics);
+        if (!truncated.isEmpty()) {
+            // Checked before anything is truncated: a rebuild from part of the history would silently forget
+            // the customers and orders whose events retention already deleted.
+            throw new HistoryIncompleteException(truncated);
+        }
         em.createNativeQuery("TRUNCATE order_event_log, order_history_line, order_history, customer_view, organization_view")
                 .executeUpdate();
         AtomicLong customerEvents = new AtomicLong();

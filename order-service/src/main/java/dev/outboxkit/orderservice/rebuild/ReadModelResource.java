@@ -31,7 +31,9 @@ public class ReadModelResource {
     @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Rebuild the customer view and the order history from the topics",
             description = "Replays customer.events, organization.events and order.events from the beginning in one "
-                    + "transaction; readers see the old model until it commits.")
+                    + "transaction; readers see the old model until it commits. Refused with 409 (problem+json naming the "
+                    + "partitions), changing nothing, when a topic no longer starts at offset 0 because retention "
+                    + "deleted its oldest events.")
     public ReadModelRebuild.Report rebuild() {
         return rebuild.rebuild();
     }
