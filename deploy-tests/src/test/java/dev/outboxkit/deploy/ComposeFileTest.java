@@ -168,6 +168,15 @@ class ComposeFileTest {
         }
     }
 
+    /** As in the local stack and on Kubernetes: the rebuild replays every topic from offset 0. */
+    @Test
+    void theTopicsAreCreatedToBeKeptForever() throws IOException {
+        assertThat(String.join(" ", strings(services.path("topic-init").path("command"))))
+                .contains("--config retention.ms=-1");
+        assertThat(Files.readString(root.resolve("src-deploy/stack")))
+                .contains("TOPIC_RETENTION_MS=\"${TOPIC_RETENTION_MS:--1}\"", "--config \"retention.ms=$TOPIC_RETENTION_MS\"");
+    }
+
     @Test
     void postgresIsTheMajorVersionEverythingElseIsTestedOn() {
         String major = Repo.testedPostgresMajor();

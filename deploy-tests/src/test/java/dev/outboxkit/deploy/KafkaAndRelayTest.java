@@ -90,6 +90,9 @@ class KafkaAndRelayTest {
         assertThat(topics).allSatisfy(t -> {
             assertThat(t.getSpec().getPartitions()).as(t.getMetadata().getName()).isEqualTo(3);
             assertThat(t.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", cluster);
+            // The read-model rebuild replays from offset 0: a topic with the 7-day default would forget history.
+            assertThat(String.valueOf(t.getSpec().getConfig().get("retention.ms")))
+                    .as("%s is kept forever", t.getMetadata().getName()).isEqualTo("-1");
         });
     }
 
