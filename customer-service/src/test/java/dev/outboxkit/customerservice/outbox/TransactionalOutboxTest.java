@@ -48,7 +48,7 @@ class TransactionalOutboxTest extends EventsTest {
         db.execute("""
                 CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  RAISE EXCEPTION 'rollback probe: failing the transaction at commit';
+                  RAISE EXCEPTION 'DELIBERATE test failure (TransactionalOutboxTest rollback probe): failing the transaction at commit; the ERROR lines it causes are expected';
                 END $$""");
         db.execute("""
                 CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON customer

@@ -5,14 +5,12 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.quarkus.logging.Log;
@@ -39,6 +37,9 @@ public class ReplicationSlotMonitor {
     private volatile ReplicationSlot latest;
     private volatile SlotVerdict.State lastState;
     private ScheduledExecutorService poller;
+    private PresentGauge retained;
+    private PresentGauge safe;
+    private PresentGauge active;
 
     ReplicationSlotMonitor(DataSource dataSource, ReplicationSlotConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
@@ -51,18 +52,15 @@ public class ReplicationSlotMonitor {
             Log.infof("Not watching replication slot %s (outbox.slot.monitor-enabled=false)", config.name());
             return;
         }
-        gauge("outbox.replication.slot.retained.wal.bytes", "WAL the relay's slot keeps on the database server",
-                m -> m.latest == null || !m.latest.exists() || m.latest.retainedBytes() == null
-                        ? Double.NaN : m.latest.retainedBytes());
-        gauge("outbox.replication.slot.safe.wal.bytes",
-                "WAL that may still be written before max_slot_wal_keep_size invalidates the slot (NaN: no cap)",
-                m -> m.latest == null || m.latest.safeWalBytes() == null ? Double.NaN : m.latest.safeWalBytes());
-        Gauge.builder("outbox.replication.slot.active", this,
-                m -> m.latest == null ? Double.NaN : m.latest.active() ? 1 : 0)
-                .description("1 while the relay is connected to its slot; 0 when it is not or the slot does not exist")
-                .tag("slot", config.name())
-                .strongReference(true)
-                .register(metrics);
+        retained = new PresentGauge(metrics, "outbox.replication.slot.retained.wal.bytes",
+                "WAL the relay's slot keeps on the database server (absent while there is no slot)",
+                BaseUnits.BYTES, config.name());
+        safe = new PresentGauge(metrics, "outbox.replication.slot.safe.wal.bytes",
+                "WAL that may still be written before max_slot_wal_keep_size invalidates the slot (absent: no cap)",
+                BaseUnits.BYTES, config.name());
+        active = new PresentGauge(metrics, "outbox.replication.slot.active",
+                "1 while the relay is connected to its slot; 0 when it is not or the slot does not exist",
+                null, config.name());
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-slot-monitor").daemon(true).factory());
         poller.scheduleWithFixedDelay(this::poll, 0, config.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -102,6 +100,7 @@ public class ReplicationSlotMonitor {
             latest = null;
             verdict = SlotVerdict.unreadable(config.name(), e);
         }
+        show(latest);
         if (verdict.state() != lastState) {
             if (verdict.ok()) {
                 Log.infof("Relay replication %s", verdict.message());
@@ -112,12 +111,11 @@ public class ReplicationSlotMonitor {
         }
     }
 
-    private void gauge(String name, String description, ToDoubleFunction<ReplicationSlotMonitor> value) {
-        Gauge.builder(name, this, value)
-                .description(description)
-                .baseUnit(BaseUnits.BYTES)
-                .tag("slot", config.name())
-                .strongReference(true)
-                .register(metrics);
+    /** The gauges show the last reading; a value the reading does not have is absent, not NaN. */
+    private void show(ReplicationSlot slot) {
+        boolean exists = slot != null && slot.exists();
+        retained.set(exists ? slot.retainedBytes() : null);
+        safe.set(exists ? slot.safeWalBytes() : null);
+        active.set(slot == null ? null : slot.active() ? 1 : 0);
     }
 }

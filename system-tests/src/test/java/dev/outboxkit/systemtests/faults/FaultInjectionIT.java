@@ -204,8 +204,8 @@ class FaultInjectionIT {
     private static void refuseOutboxWrites(boolean refuse) throws Exception {
         try (var db = Databases.connect("customer"); var statement = db.createStatement()) {
             statement.execute(refuse
-                    ? "ALTER TABLE outboxevent ADD CONSTRAINT fault_injection CHECK (false) NOT VALID"
-                    : "ALTER TABLE outboxevent DROP CONSTRAINT IF EXISTS fault_injection");
+                    ? "ALTER TABLE outboxevent ADD CONSTRAINT deliberate_fault_injection_refuses_outbox_writes CHECK (false) NOT VALID"
+                    : "ALTER TABLE outboxevent DROP CONSTRAINT IF EXISTS deliberate_fault_injection_refuses_outbox_writes");
         }
     }
 
