@@ -62,8 +62,10 @@ public class Bench {
         switch (args.length == 0 ? "" : args[0]) {
             case "relay" -> new PollingRelay().run();
             case "load" -> new Load().run();
+            case "signups" -> new Load().burst(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "smtp-proxy" -> SmtpLatencyProxy.run();
             default -> {
-                System.err.println("usage: Bench.java relay|load");
+                System.err.println("usage: Bench.java relay|load|signups N CLIENTS|smtp-proxy");
                 System.exit(2);
             }
         }
@@ -276,6 +278,26 @@ public class Bench {
             Files.writeString(out.resolve("cpu.md"), cpuMd);
             System.out.print(cpuMd);
             checkGreenMail();
+        }
+
+        /** N signups from CLIENTS closed-loop clients, nothing measured: a backlog for bench/run's mail phase. */
+        void burst(int n, int clients) throws Exception {
+            refreshToken();
+            AtomicInteger left = new AtomicInteger(n), failed = new AtomicInteger();
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < clients; w++) {
+                workers.add(Thread.ofPlatform().start(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        if (signUp(1).customerId == null) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+            System.out.printf("%d signups, %d failed%n", n - failed.get(), failed.get());
         }
 
         long pidOf(String component) {
