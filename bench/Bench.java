@@ -227,12 +227,13 @@ public class Bench {
                 boolean profile = i == lastClosed && !profiled.get(0).isEmpty();
                 System.out.printf("stage %d: %s for %d s%n", i + 1, closed ? c + " clients, closed loop"
                         : c.replace("@", " clients paced at ") + " signups/s", stageSeconds);
-                Map<String, Double> idleFrom = null, cpuFrom = null;
+                Map<String, Double> idle = null, cpuFrom = null;
                 long idleNanos = 0;
                 if (closed) { // the chain's background CPU (heartbeats, pollers, JIT, GC) while nothing is signing up
-                    idleFrom = cpu.snapshot();
+                    Map<String, Double> idleFrom = cpu.snapshot();
                     long t = System.nanoTime();
                     Thread.sleep(Duration.ofSeconds(idleSeconds));
+                    idle = CpuMeter.minus(cpu.snapshot(), idleFrom);
                     idleNanos = System.nanoTime() - t;
                 }
                 Profiler profiler = new Profiler(out.resolve("jfr"));
@@ -258,7 +259,6 @@ public class Bench {
                 if (closed) {
                     Map<String, Double> used = CpuMeter.minus(cpu.snapshot(), cpuFrom);
                     double window = (System.nanoTime() - stageStart) / 1e9;
-                    Map<String, Double> idle = CpuMeter.minus(cpuFrom, idleFrom);
                     cpuReport(c, list, used, window, idle, idleNanos / 1e9, loadAtStart, profile);
                 }
                 if (profile) {
