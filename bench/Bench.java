@@ -64,8 +64,14 @@ public class Bench {
             case "load" -> new Load().run();
             case "signups" -> new Load().burst(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "smtp-proxy" -> SmtpLatencyProxy.run();
+            case "jfr-summary" -> { // name=file.jfr ...: summarise recordings again
+                for (int i = 1; i < args.length; i++) {
+                    String[] kv = args[i].split("=", 2);
+                    Profiler.summarise(kv[0], Path.of(kv[1])).forEach(System.out::println);
+                }
+            }
             default -> {
-                System.err.println("usage: Bench.java relay|load|signups N CLIENTS|smtp-proxy");
+                System.err.println("usage: Bench.java relay|load|signups N CLIENTS|smtp-proxy|jfr-summary NAME=FILE...");
                 System.exit(2);
             }
         }

@@ -20,8 +20,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * A JFR recording of each service during one stage (jcmd JFR.start / JFR.stop, settings=profile: a Java stack
  * sample every 10 ms per running thread), summarised into a few lines per service: the share of CPU samples
- * spent in each library (inclusive: any frame of the stack belongs to it; a sample counts for several
- * libraries), the hottest methods (self time, the top frame) and how many exceptions were thrown per second.
+ * spent in each library (own time: the topmost frame of a known library, JDK frames counting for their caller;
+ * and inclusive: any frame of the stack belongs to it, so a sample counts for several libraries), the hottest
+ * methods (self time, the top frame) and how many exceptions were thrown per second.
  */
 final class Profiler {
 
@@ -87,6 +88,7 @@ final class Profiler {
     /** A few markdown lines on one recording. */
     static List<String> summarise(String service, Path file) throws IOException {
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> own = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         int samples = 0;
         long firstThrowables = -1, lastThrowables = -1;
@@ -115,6 +117,16 @@ final class Profiler {
                 }
             }
             areas.forEach(a -> inclusive.merge(a, 1, Integer::sum));
+            // Own time: the library of the topmost frame that belongs to one (JDK frames count for their caller).
+            String owner = "JDK and other";
+            for (RecordedFrame f : frames) {
+                String area = area(f);
+                if (area != null) {
+                    owner = area;
+                    break;
+                }
+            }
+            own.merge(owner, 1, Integer::sum);
             if (!frames.isEmpty()) {
                 RecordedFrame top = frames.get(0);
                 self.merge(top.getMethod().getType().getName() + "." + top.getMethod().getName(), 1, Integer::sum);
@@ -128,8 +140,10 @@ final class Profiler {
         int n = samples;
         String exceptions = firstThrowables < 0 || first == null || !last.isAfter(first) ? "?"
                 : String.format("%.1f", (lastThrowables - firstThrowables) / (Duration.between(first, last).toMillis() / 1000.0));
-        lines.add(String.format("- **%s** (%d CPU samples, %s exceptions thrown/s): %s", service, n, exceptions,
-                top(inclusive, n, 11)));
+        lines.add(String.format("- **%s** (%d CPU samples, %s exceptions thrown/s), own time by library: %s", service, n,
+                exceptions, top(own, n, 10)));
+        lines.add("  - inclusive (a frame of the library anywhere on the stack; wrappers such as Netty's thread, the"
+                + " security interceptor or the JTA interceptor cover what they call): " + top(inclusive, n, 10));
         lines.add("  - hottest methods (self): " + top(self, n, 6));
         return lines;
     }
