@@ -62,8 +62,16 @@ public class Bench {
         switch (args.length == 0 ? "" : args[0]) {
             case "relay" -> new PollingRelay().run();
             case "load" -> new Load().run();
+            case "signups" -> new Load().burst(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "smtp-proxy" -> SmtpLatencyProxy.run();
+            case "jfr-summary" -> { // name=file.jfr ...: summarise recordings again
+                for (int i = 1; i < args.length; i++) {
+                    String[] kv = args[i].split("=", 2);
+                    Profiler.summarise(kv[0], Path.of(kv[1])).forEach(System.out::println);
+                }
+            }
             default -> {
-                System.err.println("usage: Bench.java relay|load");
+                System.err.println("usage: Bench.java relay|load|signups N CLIENTS|smtp-proxy|jfr-summary NAME=FILE...");
                 System.exit(2);
             }
         }
@@ -190,6 +198,14 @@ public class Bench {
         volatile String token;
         volatile long tokenAt;
         final StringBuilder tsv = new StringBuilder();
+        // CPU per signup of every component, for the closed-loop stages (see CpuMeter), and a JFR profile of the
+        // services during the last of them (see Profiler).
+        final CpuMeter cpu = new CpuMeter(env("BENCH_COMPONENTS", ""), Double.parseDouble(env("CLK_TCK", "100")),
+                "load-generator");
+        final int idleSeconds = Integer.parseInt(env("BENCH_IDLE_SECONDS", "5"));
+        final int cpuDrainSeconds = Integer.parseInt(env("BENCH_CPU_DRAIN_TIMEOUT_SECONDS", "300"));
+        final List<String> profiled = List.of(env("BENCH_PROFILE", "").trim().split("\\s+"));
+        final StringBuilder cpuMd = new StringBuilder();
 
         void run() throws Exception {
             refreshToken();
@@ -207,25 +223,127 @@ public class Bench {
                     "poll_p99", "mail_p50", "mail_p95", "mail_p99", "missing_kafka", "missing_poll", "missing_mail", "ledger_p50",
                     "ledger_p95", "ledger_p99"))
                     .append('\n');
+            int lastClosed = -1;
+            for (int i = 0; i < stages.length; i++) {
+                lastClosed = stages[i].contains("@") ? lastClosed : i;
+            }
             for (int i = 0; i < stages.length; i++) {
                 String c = stages[i].trim();
-                System.out.printf("stage %d: %s for %d s%n", i + 1, c.contains("@")
-                        ? c.replace("@", " clients paced at ") + " signups/s" : c + " clients, closed loop", stageSeconds);
+                boolean closed = !c.contains("@");
+                boolean profile = i == lastClosed && !profiled.get(0).isEmpty();
+                System.out.printf("stage %d: %s for %d s%n", i + 1, closed ? c + " clients, closed loop"
+                        : c.replace("@", " clients paced at ") + " signups/s", stageSeconds);
+                Map<String, Double> idle = null, cpuFrom = null;
+                long idleNanos = 0;
+                if (closed) { // the chain's background CPU (heartbeats, pollers, JIT, GC) while nothing is signing up
+                    Map<String, Double> idleFrom = cpu.snapshot();
+                    long t = System.nanoTime();
+                    Thread.sleep(Duration.ofSeconds(idleSeconds));
+                    idle = CpuMeter.minus(cpu.snapshot(), idleFrom);
+                    idleNanos = System.nanoTime() - t;
+                }
+                Profiler profiler = new Profiler(out.resolve("jfr"));
+                if (profile) {
+                    for (String name : profiled) {
+                        profiler.start(pidOf(name));
+                    }
+                }
+                String loadAtStart = CpuMeter.loadAverage();
+                if (closed) {
+                    cpuFrom = cpu.snapshot();
+                }
                 long stageStart = System.nanoTime();
                 Instant stageStartWall = Instant.now();
                 List<Signup> list = drive(i + 1, c, stageSeconds);
                 all.addAll(list);
                 Instant stageEndWall = Instant.now();
                 long stageNanos = System.nanoTime() - stageStart;
-                awaitEmails(list, drainSeconds);
+                // A closed-loop stage's CPU window closes once the chain has done all the work its signups caused:
+                // the last email sent (the mail side lags far behind an unpaced stage).
+                awaitEmails(list, closed ? cpuDrainSeconds : drainSeconds);
                 awaitKafka(list, 10);
+                if (closed) {
+                    Map<String, Double> used = CpuMeter.minus(cpu.snapshot(), cpuFrom);
+                    double window = (System.nanoTime() - stageStart) / 1e9;
+                    cpuReport(c, list, used, window, idle, idleNanos / 1e9, loadAtStart, profile);
+                }
+                if (profile) {
+                    cpuMd.append("\n#### JFR profile of the services during stage ").append(c)
+                            .append(" (settings=profile; share of each service's CPU samples)\n\n");
+                    for (String name : profiled) {
+                        Path file = profiler.stop(name, pidOf(name));
+                        Profiler.summarise(name, file).forEach(l -> cpuMd.append(l).append('\n'));
+                    }
+                }
                 fillCommitTimestamps(list);
                 report(c, list, stageNanos, stageStartWall, stageEndWall);
             }
             consuming.set(false);
             consumer.join(5000);
             Files.writeString(out.resolve("stages.tsv"), tsv);
+            Files.writeString(out.resolve("cpu.md"), cpuMd);
+            System.out.print(cpuMd);
             checkGreenMail();
+        }
+
+        /** N signups from CLIENTS closed-loop clients, nothing measured: a backlog for bench/run's mail phase. */
+        void burst(int n, int clients) throws Exception {
+            refreshToken();
+            AtomicInteger left = new AtomicInteger(n), failed = new AtomicInteger();
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < clients; w++) {
+                workers.add(Thread.ofPlatform().start(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        if (signUp(1).customerId == null) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Thread t : workers) {
+                t.join();
+            }
+            System.out.printf("%d signups, %d failed%n", n - failed.get(), failed.get());
+        }
+
+        long pidOf(String component) {
+            return cpu.components.stream().filter(x -> x.name().equals(component)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no pid for " + component + " in BENCH_COMPONENTS"))
+                    .pid();
+        }
+
+        /** The CPU table of one closed-loop stage, into cpu.md. */
+        void cpuReport(String c, List<Signup> list, Map<String, Double> used, double window, Map<String, Double> idle,
+                double idleSeconds, String loadAtStart, boolean profiling) {
+            long ok = list.stream().filter(s -> s.customerId != null).count();
+            long mailed = list.stream().filter(s -> s.emailSentAt != null).count();
+            cpuMd.append(String.format("""
+
+                    #### CPU per signup, closed loop of %s clients
+
+                    Window: the stage's %d s and the wait until its last email was sent, %.1f s in all; %d signups, %d of \
+                    their emails sent within it. Load average at its start %s, at its end %s (the machine's, other \
+                    work included). JFR recording during it: %s. Idle: the same processes during %.1f s without load \
+                    just before; "net" subtracts that background rate over the window.
+
+                    | component | CPU in window (s) | per signup (ms) | idle (ms CPU per s) | per signup, net of idle (ms) |
+                    |---|---:|---:|---:|---:|
+                    """, c, stageSeconds, window, ok, mailed, loadAtStart, CpuMeter.loadAverage(),
+                    profiling ? "yes" : "no", idleSeconds));
+            double total = 0, totalIdle = 0;
+            for (Map.Entry<String, Double> e : used.entrySet()) {
+                double idleRate = idle.getOrDefault(e.getKey(), 0.0) / idleSeconds;
+                total += e.getValue();
+                totalIdle += idleRate;
+                cpuMd.append(cpuRow(e.getKey(), e.getValue(), idleRate, window, ok));
+            }
+            cpuMd.append(cpuRow("**total**", total, totalIdle, window, ok));
+        }
+
+        static String cpuRow(String name, double seconds, double idleRate, double window, long signups) {
+            double n = Math.max(1, signups);
+            return String.format("| %s | %.2f | %.2f | %.1f | %.2f |%n", name, seconds, 1000 * seconds / n,
+                    1000 * idleRate, 1000 * (seconds - idleRate * window) / n);
         }
 
         void refreshToken() throws Exception {

@@ -32,13 +32,15 @@ public interface DeliveryConfig {
     @WithDefault("PT2M")
     Duration lease();
 
+    /** The most emails one claim takes from the ledger. */
     @WithDefault("20")
     int batchSize();
 
     /**
-     * Emails of one batch sent at the same time. Each SMTP exchange waits on the server for most of its time,
-     * so one sender at a time caps the service at a few emails per second (bench/RESULTS.md).
+     * Emails sent at the same time, each over its own pooled SMTP connection (quarkus.mailer.max-pool-size
+     * follows it). Each SMTP exchange waits on the server for most of its time: the email rate is about
+     * senders / the server's time per message (bench/RESULTS.md).
      */
-    @WithDefault("4")
+    @WithDefault("16")
     int senders();
 }

@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +29,10 @@ import io.vertx.ext.mail.SMTPException;
  * customer's failing or slow email never holds up another's. A failure is retried with backoff until the attempt budget is spent, then the event
  * is dead-lettered. Consumers wake the dispatcher after they commit; otherwise it polls.
  * <p>
+ * The senders are kept busy: whenever a quarter of them are idle (and due emails exist), the dispatcher claims
+ * that many more, instead of waiting for a whole batch to settle, so a mail server that takes 100-200 ms per
+ * message sees {@code senders} conversations at once (each over a pooled, kept-alive SMTP connection).
+ * <p>
  * The one window left: the server accepts an email and this process dies before it records SENT; the
  * lease expires and the email goes again, with the same Message-ID (see {@link EmailComposer}), and the
  * ledger counts it as an unconfirmed send. A database outage at that moment does not open the window:
@@ -49,6 +51,8 @@ public class DeliveryDispatcher {
     private static final Duration RECORD_RETRY_WAIT = Duration.ofMillis(500);
 
     private final Semaphore wake = new Semaphore(0);
+    /** One permit per sender that is not sending. */
+    private Semaphore idle;
     private volatile boolean running;
     private Thread worker;
     private ExecutorService senders;
@@ -66,6 +70,7 @@ public class DeliveryDispatcher {
 
     void start(@Observes StartupEvent startup) {
         running = true;
+        idle = new Semaphore(config.senders());
         senders = Executors.newFixedThreadPool(config.senders(),
                 Thread.ofPlatform().name("delivery-sender-", 1).daemon(true).factory());
         worker = Thread.ofPlatform().name("delivery-dispatcher").daemon(true).start(this::run);
@@ -86,13 +91,16 @@ public class DeliveryDispatcher {
 
     private void run() {
         while (running) {
-            int handled = 0;
+            boolean more = false;
             try {
-                handled = dispatchDue();
+                more = dispatchDue();
             } catch (RuntimeException e) {
                 Log.warnf(e, "Dispatching emails failed; trying again in %s", config.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            if (handled < config.batchSize()) {
+            if (!more) {
                 try {
                     wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -104,22 +112,39 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** Sends one claimed batch and returns when every email of it is settled (sent, retrying or dead-lettered). */
-    int dispatchDue() {
-        List<DeliveryLedger.Claim> due = ledger.claimDue(config.batchSize(), clock.instant().plus(config.lease()));
-        List<Future<?>> sending = due.stream().<Future<?>>map(claim -> senders.submit(() -> deliver(claim))).toList();
-        for (Future<?> email : sending) {
-            try {
-                email.get();
-            } catch (ExecutionException e) {
-                // The lease runs out and the email is claimed again; nothing is lost.
-                Log.warnf(e.getCause(), "Sending an email failed outside its own error handling");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    /**
+     * Waits until enough senders are idle (a quarter of them, at least one), claims that many due emails (up to
+     * the batch size) and hands them over; each sender frees itself when its email is settled (sent, retrying or
+     * dead-lettered). @return whether more may be due right now (every idle sender got an email).
+     */
+    boolean dispatchDue() throws InterruptedException {
+        int refill = Math.max(1, config.senders() / 4);
+        if (!idle.tryAcquire(refill, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            return true; // all busy: look again once some are done
         }
-        return due.size();
+        int taken = refill + idle.drainPermits();
+        int limit = Math.min(config.batchSize(), taken);
+        List<DeliveryLedger.Claim> due;
+        try {
+            due = ledger.claimDue(limit, clock.instant().plus(config.lease()));
+        } catch (RuntimeException e) {
+            idle.release(taken);
+            throw e;
+        }
+        idle.release(taken - due.size());
+        for (DeliveryLedger.Claim claim : due) {
+            senders.execute(() -> {
+                try {
+                    deliver(claim);
+                } catch (RuntimeException e) {
+                    // The lease runs out and the email is claimed again; nothing is lost.
+                    Log.warnf(e, "Sending an email failed outside its own error handling");
+                } finally {
+                    idle.release();
+                }
+            });
+        }
+        return !due.isEmpty() && due.size() == limit;
     }
 
     private void deliver(DeliveryLedger.Claim claim) {
