@@ -243,6 +243,8 @@ class ComposeFileTest {
         // have the env config provider and every variable they use.
         JsonNode connect = services.path("connect").path("environment");
         assertThat(connect.path("CONNECT_CONFIG_PROVIDERS").asText()).isEqualTo("env");
+        assertThat(connect.path("CONNECT_EXACTLY_ONCE_SOURCE_SUPPORT").asText())
+                .as("exactly-once source on by default, as in the local stack").isEqualTo("${RELAY_EXACTLY_ONCE:-enabled}");
         assertThat(connect.path("CONNECT_CONFIG_PROVIDERS_ENV_CLASS").asText())
                 .isEqualTo("org.apache.kafka.common.config.provider.EnvVarConfigProvider");
         try (Stream<Path> files = Files.list(root.resolve("src-deploy/debezium"))) {

@@ -114,6 +114,8 @@ class KafkaAndRelayTest {
             assertThat(tgz.getSha512sum()).matches("[0-9a-f]{128}");
         });
         assertThat(connect.getSpec().getConfig())
+                .as("exactly-once source: the KafkaConnectors require it")
+                .containsEntry("exactly.once.source.support", "enabled")
                 .containsEntry("config.providers", "env")
                 .containsEntry("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
     }
@@ -141,7 +143,9 @@ class KafkaAndRelayTest {
                     .containsEntry("transforms", "outbox")
                     .containsEntry("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter")
                     .containsEntry("table.include.list", "public.outboxevent")
-                    .containsKey("heartbeat.action.query");
+                    .containsKey("heartbeat.action.query")
+                    .containsEntry("exactly.once.support", "required")
+                    .containsEntry("transaction.boundary", "poll");
             assertThat(envPlaceholders(config)).as(name + " ${env:...} placeholders defined on the worker")
                     .isNotEmpty()
                     .isSubsetOf(workerEnv);

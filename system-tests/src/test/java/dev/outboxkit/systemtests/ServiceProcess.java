@@ -19,7 +19,9 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** SERVICE_START_TIMEOUT_SECONDS (90): a busy shared machine can need several minutes per start. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("SERVICE_START_TIMEOUT_SECONDS", "90")));
 
     private final String name;
     private final Process process;

@@ -14,9 +14,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +43,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ConsumerLagMonitor {
 
     private static final long KAFKA_TIMEOUT_SECONDS = 10;
+    private static final ListOffsetsOptions READ_COMMITTED = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
 
     private final ConsumerLagConfig config;
     private final MeterRegistry metrics;
@@ -98,7 +101,8 @@ public class ConsumerLagMonitor {
                     .partitionsToOffsetAndMetadata().get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             committed.keySet().forEach(partition -> ends.put(partition, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = kafka.listOffsets(ends).all()
+            // The last stable offset, not the high watermark: an open relay transaction is not lag yet.
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = kafka.listOffsets(ends, READ_COMMITTED).all()
                     .get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             long lag = 0;
             for (Map.Entry<TopicPartition, OffsetAndMetadata> partition : committed.entrySet()) {

@@ -16,8 +16,10 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +48,7 @@ class ConsumerLagTest extends StackTest {
                     .forEach(p -> latest.put(new TopicPartition("customer.events", p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, OffsetAndMetadata> atStart = new HashMap<>();
             recordsOnTopic = 0;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            for (var end : admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet()) {
                 atStart.put(end.getKey(), new OffsetAndMetadata(0));
                 recordsOnTopic += end.getValue().offset();
             }

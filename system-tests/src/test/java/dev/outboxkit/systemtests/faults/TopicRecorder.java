@@ -24,7 +24,7 @@ import dev.outboxkit.testkit.TopicTail;
 /**
  * Reads the event topics from where they ended when the run began, as any consumer would receive them,
  * and keeps, per aggregate (the record key), the sequences in the order they arrived. A record seen twice
- * (the relay resends what it published after its last committed offset) is counted, not kept twice.
+ * (what a relay without exactly-once resends after its last committed offset) is counted, not kept twice.
  */
 final class TopicRecorder implements AutoCloseable {
 
