@@ -19,9 +19,9 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** SERVICE_START_TIMEOUT_SECONDS (90): a busy shared machine can need several minutes per start. */
+    /** SERVICE_START_TIMEOUT, in seconds (90), as for ./system up: a busy shared machine can need minutes per start. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("SERVICE_START_TIMEOUT_SECONDS", "90")));
+            Long.parseLong(System.getenv().getOrDefault("SERVICE_START_TIMEOUT", "90")));
 
     private final String name;
     private final Process process;
