@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.strimzi.api.kafka.model.common.template.ContainerEnvVar;
 import io.strimzi.api.kafka.model.connect.KafkaConnect;
 import io.strimzi.api.kafka.model.connect.build.DockerOutput;
@@ -45,7 +47,8 @@ class ReferencesTest {
                     "NOTIFICATION_DB_PASSWORD", "KEYCLOAK_DB_PASSWORD"),
             "keycloak-admin", Set.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD"),
             "keycloak-realm-users", Set.of(),
-            "outbox-relay-registry", Set.of());
+            "outbox-relay-registry", Set.of(),
+            "outboxkit-tls", Set.of("tls.crt", "tls.key"));
 
     /** A reference to a ConfigMap or Secret, and the key it needs (null: the whole object). */
     record Ref(String from, String kind, String name, String key, boolean optional) {
@@ -86,6 +89,11 @@ class ReferencesTest {
                 if (v.getSecret() != null) {
                     refs.add(new Ref(w.id(), "Secret", v.getSecret().getSecretName(), null, false));
                 }
+            }
+        }
+        for (Ingress ingress : manifests.all(Ingress.class)) {
+            for (IngressTLS tls : ingress.getSpec().getTls() == null ? List.<IngressTLS>of() : ingress.getSpec().getTls()) {
+                refs.add(new Ref("Ingress/" + ingress.getMetadata().getName(), "Secret", tls.getSecretName(), null, false));
             }
         }
         for (KafkaConnect connect : manifests.all(KafkaConnect.class)) {
