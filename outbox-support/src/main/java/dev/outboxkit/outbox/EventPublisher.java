@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.outboxkit.outbox.relay.RelaySlotGate;
 import io.debezium.outbox.quarkus.ExportedEvent;
 
 /**
@@ -22,16 +23,21 @@ public class EventPublisher {
     private final ObjectMapper mapper;
     private final ActorSource actors;
     private final EmittedEvents emitted;
+    private final RelaySlotGate relay;
 
-    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors, EmittedEvents emitted) {
+    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors, EmittedEvents emitted,
+            RelaySlotGate relay) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.actors = actors;
         this.emitted = emitted;
+        this.relay = relay;
     }
 
+    /** Throws {@link dev.outboxkit.outbox.relay.RelayNotCapturingException} (and so rolls the change back) while the relay could not read it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(DomainEvent event) {
+        relay.requireOpen();
         ObjectNode payload = mapper.valueToTree(event);
         payload.set("actor", mapper.valueToTree(actors.current()));
         outbox.fire(new OutboxEvent(event, payload, TraceParent.current()));

@@ -23,4 +23,10 @@ public interface ReplicationSlotConfig {
 
     /** Off where the service cannot see the relay's database server (env OUTBOX_SLOT_MONITOR_ENABLED). */
     boolean monitorEnabled();
+
+    /**
+     * Refuse outbox writes, and report not ready, while the slot is missing or lost ({@link RelaySlotGate}; env
+     * OUTBOX_SLOT_GATE_WRITES). Only where the service sees the slot, i.e. with {@link #monitorEnabled()}.
+     */
+    boolean gateWrites();
 }

@@ -34,6 +34,7 @@ public class ReplicationSlotMonitor {
     private final DataSource dataSource;
     private final ReplicationSlotConfig config;
     private final MeterRegistry metrics;
+    private final RelaySlotGate gate;
     private volatile ReplicationSlot latest;
     private volatile SlotVerdict.State lastState;
     private ScheduledExecutorService poller;
@@ -41,10 +42,12 @@ public class ReplicationSlotMonitor {
     private PresentGauge safe;
     private PresentGauge active;
 
-    ReplicationSlotMonitor(DataSource dataSource, ReplicationSlotConfig config, MeterRegistry metrics) {
+    ReplicationSlotMonitor(DataSource dataSource, ReplicationSlotConfig config, MeterRegistry metrics,
+            RelaySlotGate gate) {
         this.dataSource = dataSource;
         this.config = config;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -101,6 +104,7 @@ public class ReplicationSlotMonitor {
             verdict = SlotVerdict.unreadable(config.name(), e);
         }
         show(latest);
+        gate.observe(verdict);
         if (verdict.state() != lastState) {
             if (verdict.ok()) {
                 Log.infof("Relay replication %s", verdict.message());
