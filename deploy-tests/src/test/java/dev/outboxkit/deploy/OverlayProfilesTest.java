@@ -82,8 +82,6 @@ class OverlayProfilesTest {
         assertThat(keycloak.getArgs()).contains("start").doesNotContain("start-dev");
         assertThat(envNames(keycloak)).contains("KC_DB", "KC_DB_URL_HOST", "KC_DB_USERNAME", "KC_DB_PASSWORD",
                 "KC_HOSTNAME", "KC_PROXY_HEADERS");
-        assertThat(keycloak.getEnvFrom()).anySatisfy(e ->
-                assertThat(e.getSecretRef().getName()).isEqualTo("keycloak-realm-users"));
         Map<String, String> config = prod.getGenerated(ConfigMap.class, "outboxkit-config").getData();
         assertThat(URI.create(config.get("KEYCLOAK_HOSTNAME")).getScheme()).isEqualTo("https");
         assertThat(config.get("SMTP_HOST")).isNotIn("mailpit", "smtp", "127.0.0.1", "localhost");

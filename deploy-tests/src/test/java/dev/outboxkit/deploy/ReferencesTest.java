@@ -18,13 +18,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +43,6 @@ class ReferencesTest {
             "outboxkit-db-credentials", Set.of("POSTGRES_PASSWORD", "CUSTOMER_DB_PASSWORD", "ORDERS_DB_PASSWORD",
                     "NOTIFICATION_DB_PASSWORD", "KEYCLOAK_DB_PASSWORD"),
             "keycloak-admin", Set.of("KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD"),
-            "keycloak-realm-users", Set.of(),
             "outbox-relay-registry", Set.of(),
             "outboxkit-tls", Set.of("tls.crt", "tls.key"));
 
@@ -180,19 +176,6 @@ class ReferencesTest {
             assertThat(readme).as("k8s/README.md documents Secret " + name).contains(name);
             keys.forEach(key -> assertThat(readme).as("k8s/README.md documents key " + key + " of " + name).contains(key));
         });
-        assertThat(readme).as("k8s/README.md documents every realm password placeholder (keycloak-realm-users)")
-                .contains(realmPasswordPlaceholders());
-    }
-
-    /** The ${OUTBOXKIT_..._PASSWORD:default} placeholders in the realm: without them the dev default applies. */
-    static Set<String> realmPasswordPlaceholders() throws IOException {
-        String realm = Files.readString(Repo.path("src-deploy/keycloak/outboxkit-realm.json"));
-        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}").matcher(realm);
-        Set<String> names = new LinkedHashSet<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     @Test
