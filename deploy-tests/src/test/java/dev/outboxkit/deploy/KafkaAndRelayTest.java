@@ -66,12 +66,12 @@ class KafkaAndRelayTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void the_services_bootstrap_address_is_the_clusters_plain_listener(String overlay) {
+    void the_services_and_the_relay_bootstrap_from_the_clusters_client_listener(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
         Kafka kafka = single(manifests.all(Kafka.class));
-        GenericKafkaListener plain = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> !l.isTls()).findFirst().orElseThrow();
-        String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort();
+        // The one client listener: plain in dev, TLS with SCRAM in prod (KafkaSecurityTest).
+        GenericKafkaListener listener = single(kafka.getSpec().getKafka().getListeners());
+        String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap:" + listener.getPort();
 
         assertThat(manifests.getGenerated(ConfigMap.class, "outboxkit-config").getData())
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);

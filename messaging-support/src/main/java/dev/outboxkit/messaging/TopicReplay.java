@@ -2,9 +2,9 @@ package dev.outboxkit.messaging;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -24,9 +24,10 @@ public final class TopicReplay {
     }
 
     /** @return how many records were handed to {@code handler} */
-    public static long replay(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, String>> handler) {
+    /** @param settings the client's settings ({@link KafkaClientSettings#consumer}) */
+    public static long replay(Map<String, Object> settings, List<String> topics, Consumer<ConsumerRecord<String, String>> handler) {
         long read = 0;
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, String> consumer = consumer(settings)) {
             List<TopicPartition> partitions = partitions(consumer, topics);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -47,8 +48,8 @@ public final class TopicReplay {
      * The partitions whose history no longer starts at offset 0, with the offset it starts at now: retention
      * (or an explicit deleteRecords) removed their oldest records, so a replay would miss those events.
      */
-    public static Map<TopicPartition, Long> truncated(String bootstrapServers, List<String> topics) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+    public static Map<TopicPartition, Long> truncated(Map<String, Object> settings, List<String> topics) {
+        try (KafkaConsumer<String, String> consumer = consumer(settings)) {
             Map<TopicPartition, Long> truncated = new TreeMap<>(
                     Comparator.comparing(TopicPartition::topic).thenComparing(TopicPartition::partition));
             consumer.beginningOffsets(partitions(consumer, topics), Duration.ofSeconds(10)).forEach((partition, first) -> {
@@ -67,9 +68,10 @@ public final class TopicReplay {
                 .toList();
     }
 
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(settings);
+        // Outside any consumer group: nothing to commit, and no group of the channels' to join.
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

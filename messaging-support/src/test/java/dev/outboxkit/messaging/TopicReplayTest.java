@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class TopicReplayTest {
 
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    private static final Map<String, Object> SETTINGS = Map.of("bootstrap.servers", BOOTSTRAP);
 
     @Test
     void reportsThePartitionsWhoseHistoryNoLongerStartsAtOffsetZero() throws Exception {
@@ -36,10 +37,10 @@ class TopicReplayTest {
                 // What retention does to the oldest segment, done on purpose: partition 0 now starts at offset 2.
                 admin.deleteRecords(Map.of(new TopicPartition(cut, 0), RecordsToDelete.beforeOffset(2))).all().get();
 
-                assertThat(TopicReplay.truncated(BOOTSTRAP, List.of(whole, cut)))
+                assertThat(TopicReplay.truncated(SETTINGS, List.of(whole, cut)))
                         .containsExactly(Map.entry(new TopicPartition(cut, 0), 2L));
-                assertThat(TopicReplay.truncated(BOOTSTRAP, List.of(whole))).isEmpty();
-                assertThat(TopicReplay.replay(BOOTSTRAP, List.of(cut), record -> { })).as("what is left").isEqualTo(2);
+                assertThat(TopicReplay.truncated(SETTINGS, List.of(whole))).isEmpty();
+                assertThat(TopicReplay.replay(SETTINGS, List.of(cut), record -> { })).as("what is left").isEqualTo(2);
             } finally {
                 admin.deleteTopics(List.of(whole, cut)).all().get();
             }

@@ -3,7 +3,6 @@ package dev.outboxkit.messaging.lag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,20 +12,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+
+import dev.outboxkit.messaging.KafkaClientSettings;
 
 /**
  * Watches the committed lag of this service's consumer groups: as the gauge
@@ -47,17 +46,17 @@ public class ConsumerLagMonitor {
 
     private final ConsumerLagConfig config;
     private final MeterRegistry metrics;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
     private final Map<String, GroupLag> latest = new ConcurrentHashMap<>();
     private final Map<String, Boolean> lastOk = new HashMap<>();
     private Admin admin;
     private ScheduledExecutorService poller;
 
     ConsumerLagMonitor(ConsumerLagConfig config, MeterRegistry metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClientSettings kafkaSettings) {
         this.config = config;
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaSettings = kafkaSettings;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -121,10 +120,7 @@ public class ConsumerLagMonitor {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag-monitor");
-            admin = Admin.create(props);
+            admin = Admin.create(kafkaSettings.admin("consumer-lag-monitor"));
         }
         return admin;
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.outboxkit.messaging.Headers;
+import dev.outboxkit.messaging.KafkaClientSettings;
 import dev.outboxkit.messaging.TopicReplay;
 import dev.outboxkit.notificationservice.delivery.DeadLetters;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
@@ -31,16 +32,16 @@ public class DeadLetterRedrive {
     private final EventHandler handler;
     private final DeliveryLedger ledger;
     private final DeliveryDispatcher dispatcher;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final String topic;
 
     DeadLetterRedrive(EventHandler handler, DeliveryLedger ledger, DeliveryDispatcher dispatcher,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClientSettings kafka,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String topic) {
         this.handler = handler;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topic = topic;
     }
 
@@ -55,7 +56,7 @@ public class DeadLetterRedrive {
         AtomicInteger reprocessed = new AtomicInteger();
         AtomicInteger alreadyHandled = new AtomicInteger();
         List<Failure> failed = new ArrayList<>();
-        long examined = TopicReplay.replay(bootstrapServers, List.of(topic), record -> {
+        long examined = TopicReplay.replay(kafka.consumer("dead-letter-redrive"), List.of(topic), record -> {
             SourceEvent event;
             try {
                 event = original(record);

@@ -13,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.outboxkit.messaging.Headers;
+import dev.outboxkit.messaging.KafkaClientSettings;
 import dev.outboxkit.messaging.TopicReplay;
 import dev.outboxkit.orderservice.customer.CustomerDirectory;
 import dev.outboxkit.orderservice.history.OrderHistoryProjector;
@@ -34,19 +35,19 @@ public class ReadModelRebuild {
     private final CustomerDirectory directory;
     private final OrderHistoryProjector orderHistory;
     private final EventReader reader;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final List<String> customerTopics;
     private final String orderTopic;
 
     ReadModelRebuild(EntityManager em, CustomerDirectory directory, OrderHistoryProjector orderHistory, EventReader reader,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClientSettings kafka,
             @ConfigProperty(name = "mp.messaging.incoming.customer-events.topics") List<String> customerTopics,
             @ConfigProperty(name = "mp.messaging.incoming.order-events.topic") String orderTopic) {
         this.em = em;
         this.directory = directory;
         this.orderHistory = orderHistory;
         this.reader = reader;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.customerTopics = customerTopics;
         this.orderTopic = orderTopic;
     }
@@ -60,7 +61,7 @@ public class ReadModelRebuild {
         long started = System.nanoTime();
         List<String> topics = new ArrayList<>(customerTopics);
         topics.add(orderTopic);
-        Map<TopicPartition, Long> truncated = TopicReplay.truncated(bootstrapServers, topics);
+        Map<TopicPartition, Long> truncated = TopicReplay.truncated(kafka.consumer("read-model-rebuild"), topics);
         if (!truncated.isEmpty()) {
             // Checked before anything is truncated: a rebuild from part of the history would silently forget
             // the customers and orders whose events retention already deleted.
@@ -70,14 +71,14 @@ public class ReadModelRebuild {
                 .executeUpdate();
         AtomicLong customerEvents = new AtomicLong();
         AtomicLong orderEvents = new AtomicLong();
-        TopicReplay.replay(bootstrapServers, customerTopics, record -> {
+        TopicReplay.replay(kafka.consumer("read-model-rebuild"), customerTopics, record -> {
             String type = Headers.get(record, Headers.EVENT_TYPE);
             reader.readIfValid(record).filter(event -> CustomerDirectory.handles(type)).ifPresent(event -> {
                 directory.apply(type, event);
                 customerEvents.incrementAndGet();
             });
         });
-        TopicReplay.replay(bootstrapServers, List.of(orderTopic), record -> {
+        TopicReplay.replay(kafka.consumer("read-model-rebuild"), List.of(orderTopic), record -> {
             String type = Headers.get(record, Headers.EVENT_TYPE);
             reader.readIfValid(record).filter(event -> OrderHistoryProjector.handles(type)).ifPresent(event -> {
                 orderHistory.apply(type, event, record.value());
