@@ -21,9 +21,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 /**
  * Rebuilds everything this service derives from events (the customer and organization view and the
  * order history) by replaying the topics from their beginning, with the same code the live consumers
- * run. It happens in one transaction whose TRUNCATE locks those tables and the applied sequences before anything
- * else: the live consumers wait, then carry on from where they were, skipping what the replay already applied. Readers see the old model
- * until the new one commits. It refuses, changing nothing, when a topic no longer starts at offset 0.
+ * run. It happens in one transaction whose TRUNCATE locks the applied sequences and those tables before
+ * anything else: the live consumers wait, then carry on from where they were, skipping what the replay already
+ * applied. Readers see the old model until the new one commits. It refuses, changing nothing, when a topic no
+ * longer starts at offset 0.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -63,9 +64,12 @@ public class ReadModelRebuild {
             throw new HistoryIncompleteException(truncated);
         }
         // applied_sequence holds only this service's consumer: forgetting it all lets the replay apply everything.
+        // It comes first because PostgreSQL locks the tables in this order, and applied_sequence is the first table
+        // a live consumer writes: a consumer then waits before it holds anything, instead of holding the applied
+        // sequence while it waits for a view (a deadlock).
         em.createNativeQuery("""
-                TRUNCATE order_event_log, order_history_line, order_history, customer_view, organization_view,
-                         applied_sequence""").executeUpdate();
+                TRUNCATE applied_sequence, order_event_log, order_history_line, order_history, customer_view,
+                         organization_view""").executeUpdate();
         AtomicLong customerEvents = new AtomicLong();
         AtomicLong orderEvents = new AtomicLong();
         TopicReplay.replay(bootstrapServers, customerTopics, record -> reader.readIfValid(record)
