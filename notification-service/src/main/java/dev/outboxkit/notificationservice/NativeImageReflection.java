@@ -4,11 +4,7 @@ import dev.outboxkit.notificationservice.delivery.DeliveryKind;
 import dev.outboxkit.notificationservice.delivery.DeliveryResource;
 import dev.outboxkit.notificationservice.delivery.DeliveryStatus;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
-import dev.outboxkit.notificationservice.events.CustomerCreated;
-import dev.outboxkit.notificationservice.events.CustomerDeactivated;
-import dev.outboxkit.notificationservice.events.CustomerUpdated;
 import dev.outboxkit.notificationservice.events.InvoiceCreated;
-import dev.outboxkit.notificationservice.events.OrganizationChanged;
 import dev.outboxkit.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,8 +14,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * ObjectMapper or puts into a {@code Response}. Missing one does not fail the native build; it fails at
  * run time (here: every event would be dead-lettered as unreadable), so keep this list in step with the code:
  * <ul>
- * <li>the consumed events, read into records by {@code EventHandler} ({@code mapper.treeToValue}) and
- * {@code EmailComposer} ({@code mapper.readValue}): constructors and record components;</li>
+ * <li>the one consumed event read into a record, InvoiceCreated, by {@code EventHandler} (messaging-support's
+ * {@code EventReader.payload}, {@code mapper.treeToValue}) and {@code EmailComposer} ({@code mapper.readValue}):
+ * constructor and record components (the customer directory reads the other events as JSON trees);</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
@@ -27,10 +24,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The Qute template data records carry {@code @TemplateData}, which Qute resolves without reflection.
  */
 @RegisterForReflection(targets = {
-        CustomerCreated.class,
-        CustomerUpdated.class,
-        CustomerDeactivated.class,
-        OrganizationChanged.class,
         InvoiceCreated.class,
         Problem.class,
         Problem.Violation.class,

@@ -3,6 +3,8 @@ package dev.outboxkit.customerservice.customer;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/customer/CustomerCreated.v1.schema.json */
 public record CustomerCreatedEvent(
         UUID eventId,
@@ -15,7 +17,7 @@ public record CustomerCreatedEvent(
         UUID organizationId,
         String ownerSubject) implements CustomerEvent {
 
-    public static final String TYPE = "CustomerCreated";
+    public static final String TYPE = EventType.CUSTOMER_CREATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static CustomerCreatedEvent of(Customer customer) {

@@ -3,6 +3,8 @@ package dev.outboxkit.customerservice.customer;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/customer/CustomerDeactivated.v1.schema.json */
 public record CustomerDeactivatedEvent(
         UUID eventId,
@@ -11,7 +13,7 @@ public record CustomerDeactivatedEvent(
         Instant occurredAt,
         UUID customerId) implements CustomerEvent {
 
-    public static final String TYPE = "CustomerDeactivated";
+    public static final String TYPE = EventType.CUSTOMER_DEACTIVATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static CustomerDeactivatedEvent of(Customer customer) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /**
  * Contract: src-deploy/contracts/customer/CustomerUpdated.v1.schema.json. Names the changed fields and
  * carries the customer's full state after the change, so a consumer's projection is one upsert.
@@ -20,7 +22,7 @@ public record CustomerUpdatedEvent(
         UUID organizationId,
         String ownerSubject) implements CustomerEvent {
 
-    public static final String TYPE = "CustomerUpdated";
+    public static final String TYPE = EventType.CUSTOMER_UPDATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static CustomerUpdatedEvent of(Customer customer, List<String> changedFields, Instant now) {

@@ -3,6 +3,8 @@ package dev.outboxkit.customerservice.organization;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/organization/OrganizationCreated.v1.schema.json */
 public record OrganizationCreatedEvent(
         UUID eventId,
@@ -12,7 +14,7 @@ public record OrganizationCreatedEvent(
         UUID organizationId,
         String name) implements OrganizationEvent {
 
-    public static final String TYPE = "OrganizationCreated";
+    public static final String TYPE = EventType.ORGANIZATION_CREATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static OrganizationCreatedEvent of(Organization organization) {

@@ -2,12 +2,13 @@ package dev.outboxkit.customerservice.organization;
 
 import java.util.UUID;
 
+import dev.outboxkit.contracts.AggregateType;
 import dev.outboxkit.outbox.DomainEvent;
 
 /** An event about one organization: published to {@code organization.events}, keyed by its id. */
 public interface OrganizationEvent extends DomainEvent {
 
-    String AGGREGATE_TYPE = "organization";
+    String AGGREGATE_TYPE = AggregateType.ORGANIZATION.wireName();
 
     UUID organizationId();
 

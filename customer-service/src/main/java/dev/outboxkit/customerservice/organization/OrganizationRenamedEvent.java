@@ -3,6 +3,8 @@ package dev.outboxkit.customerservice.organization;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/organization/OrganizationRenamed.v1.schema.json */
 public record OrganizationRenamedEvent(
         UUID eventId,
@@ -13,7 +15,7 @@ public record OrganizationRenamedEvent(
         String name,
         String previousName) implements OrganizationEvent {
 
-    public static final String TYPE = "OrganizationRenamed";
+    public static final String TYPE = EventType.ORGANIZATION_RENAMED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static OrganizationRenamedEvent of(Organization organization, String previousName, Instant now) {

@@ -11,9 +11,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record InvoiceCreated(UUID eventId, int schemaVersion, long sequence, Instant occurredAt, UUID orderId,
         UUID invoiceId, String invoiceNumber, String purchaseOrderNumber, UUID customerId, UUID organizationId,
         BigDecimal amount) {
-
-    public static final String TYPE = "InvoiceCreated";
-    /** Other events of an order's story, which call for no email. */
-    public static final String ORDER_CREATED = "OrderCreated";
-    public static final String ORDER_STATUS_CHANGED = "OrderStatusChanged";
 }

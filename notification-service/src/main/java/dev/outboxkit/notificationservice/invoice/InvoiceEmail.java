@@ -4,15 +4,15 @@ import java.math.BigDecimal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.outboxkit.messaging.directory.KnownCustomer;
 import dev.outboxkit.notificationservice.events.InvoiceCreated;
-import dev.outboxkit.notificationservice.projection.CustomerView;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 
 /**
- * The invoice email, in text and HTML. Names come from the projection as it is when the email is sent,
+ * The invoice email, in text and HTML. Names come from the customer directory as it is when the email is sent,
  * not from when the order was placed: a customer or organization renamed since then is addressed by
  * the new name.
  */
@@ -27,10 +27,10 @@ public class InvoiceEmail {
         this.html = html;
     }
 
-    public Mail compose(CustomerView customer, String organizationName, InvoiceCreated invoice) {
-        Data data = new Data(customer.getName(), customer.getEmail(), organizationName, invoice.invoiceNumber(),
+    public Mail compose(KnownCustomer customer, String organizationName, InvoiceCreated invoice) {
+        Data data = new Data(customer.name(), customer.email(), organizationName, invoice.invoiceNumber(),
                 invoice.purchaseOrderNumber(), invoice.amount());
-        return Mail.withText(customer.getEmail(), "Invoice " + invoice.invoiceNumber() + " for order "
+        return Mail.withText(customer.email(), "Invoice " + invoice.invoiceNumber() + " for order "
                         + invoice.purchaseOrderNumber(), text.data("invoice", data).render())
                 .setHtml(html.data("invoice", data).render());
     }

@@ -2,7 +2,6 @@ package dev.outboxkit.notificationservice.redrive;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,31 +12,34 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.outboxkit.messaging.Headers;
 import dev.outboxkit.messaging.KafkaClientSettings;
 import dev.outboxkit.messaging.TopicReplay;
+import dev.outboxkit.messaging.inbound.EventReader;
+import dev.outboxkit.messaging.inbound.InboundEvent;
 import dev.outboxkit.notificationservice.delivery.DeadLetters;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import dev.outboxkit.notificationservice.delivery.DeliveryLedger;
-import dev.outboxkit.notificationservice.delivery.SourceEvent;
 import dev.outboxkit.notificationservice.messaging.EventHandler;
 import io.quarkus.logging.Log;
 
 /**
  * Re-processes what is on the dead-letter topic, from its beginning to where it ends now, idempotently:
  * a dead-lettered email gets a fresh attempt budget, an event whose effect is already stored is
- * skipped (the inbox knows it), and any other event goes through the normal handler again, which is
- * what makes a poison message succeed once the fix for it is deployed.
+ * skipped (applied_sequence knows it), and any other event goes through the normal reader and handler again,
+ * which is what makes a poison message succeed once the fix for it is deployed.
  */
 @ApplicationScoped
 public class DeadLetterRedrive {
 
+    private final EventReader reader;
     private final EventHandler handler;
     private final DeliveryLedger ledger;
     private final DeliveryDispatcher dispatcher;
     private final KafkaClientSettings kafka;
     private final String topic;
 
-    DeadLetterRedrive(EventHandler handler, DeliveryLedger ledger, DeliveryDispatcher dispatcher,
+    DeadLetterRedrive(EventReader reader, EventHandler handler, DeliveryLedger ledger, DeliveryDispatcher dispatcher,
             KafkaClientSettings kafka,
             @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String topic) {
+        this.reader = reader;
         this.handler = handler;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
@@ -57,21 +59,16 @@ public class DeadLetterRedrive {
         AtomicInteger alreadyHandled = new AtomicInteger();
         List<Failure> failed = new ArrayList<>();
         long examined = TopicReplay.replay(kafka.consumer("dead-letter-redrive"), List.of(topic), record -> {
-            SourceEvent event;
+            String eventId = Headers.get(record, Headers.EVENT_ID);
             try {
-                event = original(record);
+                InboundEvent event = original(record);
+                if (ledger.requeue(event.id())) {
+                    requeued.incrementAndGet();
+                    return;
+                }
+                (handler.handle(List.of(event)).isEmpty() ? alreadyHandled : reprocessed).incrementAndGet();
             } catch (RuntimeException e) {
-                failed.add(new Failure(Headers.get(record, Headers.EVENT_ID), e.getMessage()));
-                return;
-            }
-            if (ledger.requeue(event.eventId())) {
-                requeued.incrementAndGet();
-                return;
-            }
-            try {
-                (handler.handle(event) ? reprocessed : alreadyHandled).incrementAndGet();
-            } catch (RuntimeException e) {
-                failed.add(new Failure(event.eventId().toString(), e.getMessage()));
+                failed.add(new Failure(eventId, e.getMessage()));
             }
         });
         dispatcher.wakeUp();
@@ -81,13 +78,9 @@ public class DeadLetterRedrive {
     }
 
     /** The event as it first arrived: the topic it came from is in the dead-letter-topic header. */
-    private static SourceEvent original(ConsumerRecord<String, String> record) {
-        String id = Headers.get(record, Headers.EVENT_ID);
-        String type = Headers.get(record, Headers.EVENT_TYPE);
-        String from = Headers.get(record, DeadLetters.TOPIC_HEADER);
-        if (id == null || type == null) {
-            throw new IllegalArgumentException("no id or eventType header at " + Headers.position(record));
-        }
-        return new SourceEvent(from, record.key(), UUID.fromString(id), type, record.value());
+    private InboundEvent original(ConsumerRecord<String, String> record) {
+        InboundEvent.Source source = new InboundEvent.Source(Headers.get(record, DeadLetters.TOPIC_HEADER), record.key(),
+                record.value());
+        return reader.read(source, Headers.get(record, Headers.EVENT_ID), Headers.get(record, Headers.EVENT_TYPE));
     }
 }

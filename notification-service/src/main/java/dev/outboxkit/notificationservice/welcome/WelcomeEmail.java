@@ -2,7 +2,7 @@ package dev.outboxkit.notificationservice.welcome;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.outboxkit.notificationservice.projection.CustomerView;
+import dev.outboxkit.messaging.directory.KnownCustomer;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -20,8 +20,8 @@ public class WelcomeEmail {
         this.html = html;
     }
 
-    public Mail compose(CustomerView view) {
-        Recipient customer = new Recipient(view.getName(), view.getEmail());
+    public Mail compose(KnownCustomer known) {
+        Recipient customer = new Recipient(known.name(), known.email());
         return Mail.withText(customer.email(), "Welcome, " + customer.name() + "!", text.data("customer", customer).render())
                 .setHtml(html.data("customer", customer).render());
     }

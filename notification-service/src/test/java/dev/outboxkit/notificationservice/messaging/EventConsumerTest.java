@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -22,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.outboxkit.testkit.Fixtures;
 import dev.outboxkit.notificationservice.support.StackTest;
+import dev.outboxkit.testkit.Metrics;
 import dev.outboxkit.testkit.TopicTail;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,14 +65,38 @@ class EventConsumerTest extends StackTest {
         ObjectNode renamed = Fixtures.customerUpdated(customerId, 2, "Second Name", email);
         ObjectNode stale = Fixtures.customerUpdated(customerId, 1, "Stale Name", email);
 
+        double skipped = consumed("CustomerUpdated", "duplicate");
+
         fixtures.publish(created);
         fixtures.publish(renamed);
         fixtures.publish(stale);
 
-        await().atMost(TIMEOUT).until(() -> inboxCount(stale.get("eventId").asText()) == 1);
+        // The stale event's sequence was applied before (by the creation): it is skipped and counted as a duplicate.
+        await().atMost(TIMEOUT).until(() -> consumed("CustomerUpdated", "duplicate") >= skipped + 1);
         assertThat(customerViewName(customerId)).isEqualTo("Second Name");
-        // The inbox keeps the order of arrival per aggregate, stale event included.
-        assertThat(handledSequences(customerId)).containsExactly(created.get("sequence").asLong(), 2L, 1L);
+        // One row per aggregate, whatever the number of events: at sequence 2, reached without a gap.
+        assertThat(appliedSequence(customerId)).isEqualTo("2 gaps=0 missing=");
+    }
+
+    @Test
+    void anEventThatFillsAGapIsAppliedOnceAndNeverUndoesANewerState() throws Exception {
+        UUID customerId = UUID.randomUUID();
+        String email = Fixtures.uniqueEmail("gap");
+        ObjectNode created = Fixtures.customerCreated(customerId, "Created", email);
+        ObjectNode third = Fixtures.customerUpdated(customerId, 3, "Third", email);
+        ObjectNode second = Fixtures.customerUpdated(customerId, 2, "Second", email);
+        double skipped = consumed("CustomerUpdated", "duplicate");
+
+        fixtures.publish(created);
+        fixtures.publish(third);
+        await().atMost(TIMEOUT).until(() -> "3 gaps=1 missing=2".equals(appliedSequence(customerId)));
+        // The missing event arrives late (re-published to repair the gap): applied, once; the newer state stays.
+        fixtures.publish(second);
+        fixtures.publish(second);
+
+        await().atMost(TIMEOUT).until(() -> "3 gaps=1 missing=".equals(appliedSequence(customerId)));
+        await().atMost(TIMEOUT).until(() -> consumed("CustomerUpdated", "duplicate") >= skipped + 1);
+        assertThat(customerViewName(customerId)).isEqualTo("Third");
     }
 
     @Test
@@ -110,27 +133,19 @@ class EventConsumerTest extends StackTest {
         assertThat(TopicTail.header(dead, "dead-letter-topic")).isEqualTo("customer.events");
     }
 
-    private long inboxCount(String eventId) throws Exception {
-        try (var c = db.getConnection(); var q = c.prepareStatement("SELECT count(*) FROM inbox WHERE event_id = ?")) {
-            q.setObject(1, UUID.fromString(eventId));
-            try (var rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static double consumed(String type, String outcome) {
+        return Metrics.count("events_consumed_total", "topic", "customer.events", "type", type, "outcome", outcome);
     }
 
-    private List<Long> handledSequences(UUID customerId) throws Exception {
-        try (var c = db.getConnection(); var q = c.prepareStatement(
-                "SELECT sequence FROM inbox WHERE aggregate_id = ? ORDER BY received_at")) {
+    /** This service's applied_sequence row for the customer, as "last gaps=n missing=a,b"; null when it has none. */
+    private String appliedSequence(UUID customerId) throws Exception {
+        try (var c = db.getConnection(); var q = c.prepareStatement("""
+                SELECT last_sequence || ' gaps=' || gaps || ' missing=' || missing FROM applied_sequence
+                WHERE consumer = 'notification-service' AND aggregate_type = 'customer' AND aggregate_id = ?""")) {
             q.setString(1, customerId.toString());
-            List<Long> sequences = new ArrayList<>();
             try (var rs = q.executeQuery()) {
-                while (rs.next()) {
-                    sequences.add(rs.getLong(1));
-                }
+                return rs.next() ? rs.getString(1) : null;
             }
-            return sequences;
         }
     }
 

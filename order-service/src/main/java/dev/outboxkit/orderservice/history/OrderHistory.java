@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.outboxkit.contracts.EventType;
 import dev.outboxkit.problem.NotFoundException;
 import dev.outboxkit.web.Page;
 
@@ -94,9 +95,10 @@ public class OrderHistory {
         String status = created.get("status").asText();
         String invoiceNumber = null;
         for (HistoricEvent event : events.subList(1, events.size())) {
-            switch (event.type()) {
-                case "OrderStatusChanged" -> status = event.payload().get("status").asText();
-                case "InvoiceCreated" -> invoiceNumber = event.payload().get("invoiceNumber").asText();
+            // The log holds only events the reader accepted, so every type is a known one.
+            switch (EventType.named(event.type()).orElseThrow()) {
+                case ORDER_STATUS_CHANGED -> status = event.payload().get("status").asText();
+                case INVOICE_CREATED -> invoiceNumber = event.payload().get("invoiceNumber").asText();
                 default -> { }
             }
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
 import dev.outboxkit.orderservice.invoice.Invoice;
 
 /** Contract: src-deploy/contracts/order/InvoiceCreated.v1.schema.json. Part of its order's story. */
@@ -20,7 +21,7 @@ public record InvoiceCreatedEvent(
         UUID organizationId,
         BigDecimal amount) implements OrderEvent {
 
-    public static final String TYPE = "InvoiceCreated";
+    public static final String TYPE = EventType.INVOICE_CREATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static InvoiceCreatedEvent of(Order order, Invoice invoice) {

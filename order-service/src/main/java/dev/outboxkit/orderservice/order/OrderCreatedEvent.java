@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/order/OrderCreated.v1.schema.json */
 public record OrderCreatedEvent(
         UUID eventId,
@@ -21,7 +23,7 @@ public record OrderCreatedEvent(
         List<Line> lines,
         BigDecimal total) implements OrderEvent {
 
-    public static final String TYPE = "OrderCreated";
+    public static final String TYPE = EventType.ORDER_CREATED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     public record Line(String product, int quantity, BigDecimal unitPrice) {

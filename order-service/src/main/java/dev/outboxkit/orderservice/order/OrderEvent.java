@@ -2,6 +2,7 @@ package dev.outboxkit.orderservice.order;
 
 import java.util.UUID;
 
+import dev.outboxkit.contracts.AggregateType;
 import dev.outboxkit.outbox.DomainEvent;
 
 /**
@@ -10,7 +11,7 @@ import dev.outboxkit.outbox.DomainEvent;
  */
 public interface OrderEvent extends DomainEvent {
 
-    String AGGREGATE_TYPE = "order";
+    String AGGREGATE_TYPE = AggregateType.ORDER.wireName();
 
     UUID orderId();
 

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.outboxkit.access.Caller;
-import dev.outboxkit.orderservice.customer.CustomerDirectory;
-import dev.outboxkit.orderservice.customer.KnownCustomer;
+import dev.outboxkit.messaging.directory.CustomerDirectory;
+import dev.outboxkit.messaging.directory.KnownCustomer;
 import dev.outboxkit.problem.NotFoundException;
 
 /**

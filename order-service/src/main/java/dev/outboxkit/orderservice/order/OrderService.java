@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.outboxkit.orderservice.customer.CustomerDirectory;
-import dev.outboxkit.orderservice.customer.KnownCustomer;
+import dev.outboxkit.messaging.directory.CustomerDirectory;
+import dev.outboxkit.messaging.directory.KnownCustomer;
 import dev.outboxkit.orderservice.invoice.Invoice;
 import dev.outboxkit.orderservice.invoice.InvoiceRepository;
 import dev.outboxkit.outbox.EventPublisher;

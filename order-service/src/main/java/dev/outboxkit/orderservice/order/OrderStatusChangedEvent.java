@@ -3,6 +3,8 @@ package dev.outboxkit.orderservice.order;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.outboxkit.contracts.EventType;
+
 /** Contract: src-deploy/contracts/order/OrderStatusChanged.v1.schema.json */
 public record OrderStatusChangedEvent(
         UUID eventId,
@@ -14,7 +16,7 @@ public record OrderStatusChangedEvent(
         OrderStatus previousStatus,
         OrderStatus status) implements OrderEvent {
 
-    public static final String TYPE = "OrderStatusChanged";
+    public static final String TYPE = EventType.ORDER_STATUS_CHANGED.wireName();
     public static final int SCHEMA_VERSION = 1;
 
     static OrderStatusChangedEvent of(Order order, OrderStatus previous, Instant now) {

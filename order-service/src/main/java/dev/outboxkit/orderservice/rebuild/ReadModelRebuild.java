@@ -12,41 +12,38 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.outboxkit.messaging.Headers;
 import dev.outboxkit.messaging.KafkaClientSettings;
 import dev.outboxkit.messaging.TopicReplay;
-import dev.outboxkit.orderservice.customer.CustomerDirectory;
-import dev.outboxkit.orderservice.history.OrderHistoryProjector;
-import dev.outboxkit.orderservice.messaging.EventReader;
+import dev.outboxkit.messaging.inbound.EventReader;
+import dev.outboxkit.orderservice.messaging.EventHandler;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Rebuilds everything this service derives from events (the customer and organization view and the
  * order history) by replaying the topics from their beginning, with the same code the live consumers
- * run. It happens in one transaction whose TRUNCATE locks those tables: the live consumers wait, then
- * carry on from where they were, skipping what the replay already applied. Readers see the old model
- * until the new one commits. It refuses, changing nothing, when a topic no longer starts at offset 0.
+ * run. It happens in one transaction whose TRUNCATE locks the applied sequences and those tables before
+ * anything else: the live consumers wait, then carry on from where they were, skipping what the replay already
+ * applied. Readers see the old model until the new one commits. It refuses, changing nothing, when a topic no
+ * longer starts at offset 0.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
 
     private final EntityManager em;
-    private final CustomerDirectory directory;
-    private final OrderHistoryProjector orderHistory;
     private final EventReader reader;
+    private final EventHandler handler;
     private final KafkaClientSettings kafka;
     private final List<String> customerTopics;
     private final String orderTopic;
 
-    ReadModelRebuild(EntityManager em, CustomerDirectory directory, OrderHistoryProjector orderHistory, EventReader reader,
+    ReadModelRebuild(EntityManager em, EventReader reader, EventHandler handler,
             KafkaClientSettings kafka,
             @ConfigProperty(name = "mp.messaging.incoming.customer-events.topics") List<String> customerTopics,
             @ConfigProperty(name = "mp.messaging.incoming.order-events.topic") String orderTopic) {
         this.em = em;
-        this.directory = directory;
-        this.orderHistory = orderHistory;
         this.reader = reader;
+        this.handler = handler;
         this.kafka = kafka;
         this.customerTopics = customerTopics;
         this.orderTopic = orderTopic;
@@ -67,24 +64,19 @@ public class ReadModelRebuild {
             // the customers and orders whose events retention already deleted.
             throw new HistoryIncompleteException(truncated);
         }
-        em.createNativeQuery("TRUNCATE order_event_log, order_history_line, order_history, customer_view, organization_view")
-                .executeUpdate();
+        // applied_sequence holds only this service's consumer: forgetting it all lets the replay apply everything.
+        // It comes first because PostgreSQL locks the tables in this order, and applied_sequence is the first table
+        // a live consumer writes: a consumer then waits before it holds anything, instead of holding the applied
+        // sequence while it waits for a view (a deadlock).
+        em.createNativeQuery("""
+                TRUNCATE applied_sequence, order_event_log, order_history_line, order_history, customer_view,
+                         organization_view""").executeUpdate();
         AtomicLong customerEvents = new AtomicLong();
         AtomicLong orderEvents = new AtomicLong();
-        TopicReplay.replay(kafka.consumer("read-model-rebuild"), customerTopics, record -> {
-            String type = Headers.get(record, Headers.EVENT_TYPE);
-            reader.readIfValid(record).filter(event -> CustomerDirectory.handles(type)).ifPresent(event -> {
-                directory.apply(type, event);
-                customerEvents.incrementAndGet();
-            });
-        });
-        TopicReplay.replay(kafka.consumer("read-model-rebuild"), List.of(orderTopic), record -> {
-            String type = Headers.get(record, Headers.EVENT_TYPE);
-            reader.readIfValid(record).filter(event -> OrderHistoryProjector.handles(type)).ifPresent(event -> {
-                orderHistory.apply(type, event, record.value());
-                orderEvents.incrementAndGet();
-            });
-        });
+        TopicReplay.replay(kafka.consumer("read-model-rebuild"), customerTopics, record -> reader.readIfValid(record)
+                .ifPresent(event -> customerEvents.addAndGet(handler.handle(List.of(event)).size())));
+        TopicReplay.replay(kafka.consumer("read-model-rebuild"), List.of(orderTopic), record -> reader.readIfValid(record)
+                .ifPresent(event -> orderEvents.addAndGet(handler.handle(List.of(event)).size())));
         Report report = new Report(customerEvents.get(), orderEvents.get(), (System.nanoTime() - started) / 1_000_000);
         Log.infof("Read model rebuilt from the topics: %s", report);
         return report;

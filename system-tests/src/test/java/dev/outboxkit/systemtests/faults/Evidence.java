@@ -43,7 +43,18 @@ final class Evidence {
 
     final Map<String, Received> mail = new HashMap<>();
     final Map<String, long[]> sentInLedger = new HashMap<>();  // address -> {welcome, invoice, unconfirmed sends}
-    final Map<String, List<Long>> handledByNotification = new HashMap<>();
+    /**
+     * Where notification-service stands with each customer (its applied_sequence row). Its dedupe rule applies an
+     * event only past the last sequence or into a recorded gap, so "at sequence n, no gap ever" means it applied
+     * 1..n, once each, in order.
+     */
+    record Applied(long lastSequence, long gaps, String missing) {
+        boolean inOrderUpTo(long sequence) {
+            return lastSequence == sequence && gaps == 0 && missing.isEmpty();
+        }
+    }
+
+    final Map<String, Applied> appliedByNotification = new HashMap<>();
     final Map<String, List<Long>> loggedByOrderService = new HashMap<>();
     final Map<String, Long> orderServiceCustomerSequence = new HashMap<>();
     final Map<String, Long> retainedWal = new LinkedHashMap<>();
@@ -66,7 +77,7 @@ final class Evidence {
         evidence.read(traffic);
         for (Customer c : evidence.customers) {
             if (topics.arrivals(c.id()).size() < c.lastSequence()
-                    || evidence.handledByNotification.getOrDefault(c.id(), List.of()).size() < c.lastSequence()
+                    || evidence.appliedByNotification.getOrDefault(c.id(), new Applied(0, 0, "")).lastSequence() < c.lastSequence()
                     || evidence.sentInLedger.getOrDefault(c.email(), new long[3])[0] < 1
                     || evidence.orderServiceCustomerSequence.getOrDefault(c.id(), 0L) < c.lastSequence()) {
                 return false;
@@ -99,10 +110,10 @@ final class Evidence {
             ledger[2] += Long.parseLong(row[2]);
         }
         for (String[] row : Databases.rows("notification", """
-                SELECT i.aggregate_id, i.sequence::text FROM inbox i
-                WHERE i.aggregate_id IN (SELECT customer_id::text FROM customer_view WHERE email LIKE ?)
-                ORDER BY i.received_at""", addresses)) {
-            handledByNotification.computeIfAbsent(row[0], a -> new ArrayList<>()).add(Long.parseLong(row[1]));
+                SELECT a.aggregate_id, a.last_sequence::text, a.gaps::text, a.missing FROM applied_sequence a
+                WHERE a.consumer = 'notification-service' AND a.aggregate_type = 'customer'
+                  AND a.aggregate_id IN (SELECT customer_id::text FROM customer_view WHERE email LIKE ?)""", addresses)) {
+            appliedByNotification.put(row[0], new Applied(Long.parseLong(row[1]), Long.parseLong(row[2]), row[3]));
         }
         for (String[] row : Databases.rows("orders", """
                 SELECT l.order_id::text, l.sequence::text FROM order_event_log l JOIN orders o ON o.id = l.order_id
@@ -204,8 +215,12 @@ final class Evidence {
         for (Customer c : customers) {
             List<Long> expected = LongStream.rangeClosed(1, c.lastSequence()).boxed().toList();
             expectSequences("customer " + c.id() + " on customer.events", expected, topics.arrivals(c.id()));
-            expectSequences("customer " + c.id() + " handled by notification-service", expected,
-                    handledByNotification.getOrDefault(c.id(), List.of()));
+            Applied applied = appliedByNotification.getOrDefault(c.id(), new Applied(0, 0, ""));
+            if (!applied.inOrderUpTo(c.lastSequence())) {
+                lost += Math.max(0, c.lastSequence() - applied.lastSequence());
+                violations.add("customer " + c.id() + " handled by notification-service: " + applied + ", expected sequence "
+                        + c.lastSequence() + " reached in order, without a gap");
+            }
             Long known = orderServiceCustomerSequence.get(c.id());
             if (known == null || known != c.lastSequence()) {
                 violations.add("order-service's view of customer " + c.id() + " is at sequence " + known + ", not " + c.lastSequence());

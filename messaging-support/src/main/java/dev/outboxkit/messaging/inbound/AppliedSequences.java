@@ -1,0 +1,99 @@
+package dev.outboxkit.messaging.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The one dedupe rule of every consumer ({@link AppliedPosition}), kept in the table {@code applied_sequence}: one
+ * row per consumer and aggregate, written in the caller's transaction, so an event counts as applied exactly when
+ * the caller's effect commits. The row is locked for that transaction: two instances handed the same event during
+ * a rebalance apply it once. Gaps are logged and counted in {@code events_sequence_gaps_total{consumer, aggregate}}.
+ */
+@ApplicationScoped
+public class AppliedSequences {
+
+    public static final String GAPS_METRIC = "events.sequence.gaps";
+
+    private static final System.Logger LOG = System.getLogger(AppliedSequences.class.getName());
+
+    private final EntityManager em;
+    private final MeterRegistry metrics;
+
+    AppliedSequences(EntityManager em, MeterRegistry metrics) {
+        this.em = em;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Runs {@code effect} for each event, in order, that {@code consumer} has not applied before.
+     * @return the events applied now
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<InboundEvent> applyOnce(String consumer, List<InboundEvent> events, Consumer<InboundEvent> effect) {
+        List<InboundEvent> appliedNow = new ArrayList<>();
+        for (InboundEvent event : events) {
+            if (claim(consumer, event)) {
+                effect.accept(event);
+                appliedNow.add(event);
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "{0} was applied before by {1}; skipped", event, consumer);
+            }
+        }
+        return appliedNow;
+    }
+
+    /** @return true when the caller is to apply the event now; false when this consumer applied it before */
+    private boolean claim(String consumer, InboundEvent event) {
+        String aggregate = event.aggregate().wireName();
+        em.createNativeQuery("""
+                INSERT INTO applied_sequence (consumer, aggregate_type, aggregate_id, last_sequence, missing, gaps, updated_at)
+                VALUES (:consumer, :aggregate, :id, 0, '', 0, now())
+                ON CONFLICT DO NOTHING""")
+                .setParameter("consumer", consumer)
+                .setParameter("aggregate", aggregate)
+                .setParameter("id", event.aggregateId())
+                .executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT last_sequence, missing, gaps FROM applied_sequence
+                WHERE consumer = :consumer AND aggregate_type = :aggregate AND aggregate_id = :id
+                FOR UPDATE""")
+                .setParameter("consumer", consumer)
+                .setParameter("aggregate", aggregate)
+                .setParameter("id", event.aggregateId())
+                .getSingleResult();
+        AppliedPosition before = AppliedPosition.of(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).longValue());
+        AppliedPosition.Step step = before.accept(event.sequence());
+        if (!step.verdict().applies()) {
+            return false;
+        }
+        AppliedPosition after = step.after();
+        em.createNativeQuery("""
+                UPDATE applied_sequence SET last_sequence = :last, missing = :missing, gaps = :gaps, updated_at = now()
+                WHERE consumer = :consumer AND aggregate_type = :aggregate AND aggregate_id = :id""")
+                .setParameter("last", after.lastSequence())
+                .setParameter("missing", after.missingText())
+                .setParameter("gaps", after.gaps())
+                .setParameter("consumer", consumer)
+                .setParameter("aggregate", aggregate)
+                .setParameter("id", event.aggregateId())
+                .executeUpdate();
+        switch (step.verdict()) {
+            case AFTER_GAP -> {
+                LOG.log(System.Logger.Level.WARNING, "Event gap at {0} for {1} {2}: had sequence {3}, received {4}",
+                        consumer, aggregate, event.aggregateId(), before.lastSequence(), event.sequence());
+                metrics.counter(GAPS_METRIC, "consumer", consumer, "aggregate", aggregate).increment();
+            }
+            case FILLS_GAP -> LOG.log(System.Logger.Level.INFO, "{0} fills a gap at {1} (last applied: {2})", event,
+                    consumer, before.lastSequence());
+            default -> { }
+        }
+        return true;
+    }
+}
