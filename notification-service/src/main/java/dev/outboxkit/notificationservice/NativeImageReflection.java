@@ -9,6 +9,7 @@ import dev.outboxkit.notificationservice.events.CustomerDeactivated;
 import dev.outboxkit.notificationservice.events.CustomerUpdated;
 import dev.outboxkit.notificationservice.events.InvoiceCreated;
 import dev.outboxkit.notificationservice.events.OrganizationChanged;
+import dev.outboxkit.notificationservice.redrive.DeadLetterResource;
 import dev.outboxkit.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -21,6 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>the consumed events, read into records by {@code EventHandler} ({@code mapper.treeToValue}) and
  * {@code EmailComposer} ({@code mapper.readValue}): constructors and record components;</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
+ * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
  * {@code NativeReflection} states the rule), also for those Quarkus would see itself as REST types.
@@ -37,7 +40,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DeliveryResource.DeliveryResponse.class,
         SourceEvent.class,
         DeliveryKind.class,
-        DeliveryStatus.class })
+        DeliveryStatus.class,
+        DeliveryResource.class,
+        DeadLetterResource.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {
