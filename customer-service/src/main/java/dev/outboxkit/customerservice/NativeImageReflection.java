@@ -4,6 +4,7 @@ import dev.outboxkit.customerservice.customer.CreateCustomerRequest;
 import dev.outboxkit.customerservice.customer.CustomerCreatedEvent;
 import dev.outboxkit.customerservice.customer.CustomerDeactivatedEvent;
 import dev.outboxkit.customerservice.customer.CustomerEvent;
+import dev.outboxkit.customerservice.customer.CustomerResource;
 import dev.outboxkit.customerservice.customer.CustomerResponse;
 import dev.outboxkit.customerservice.customer.CustomerUpdatedEvent;
 import dev.outboxkit.customerservice.customer.UpdateCustomerRequest;
@@ -12,6 +13,7 @@ import dev.outboxkit.customerservice.organization.CreateOrganizationRequest;
 import dev.outboxkit.customerservice.organization.OrganizationCreatedEvent;
 import dev.outboxkit.customerservice.organization.OrganizationEvent;
 import dev.outboxkit.customerservice.organization.OrganizationRenamedEvent;
+import dev.outboxkit.customerservice.organization.OrganizationResource;
 import dev.outboxkit.customerservice.organization.OrganizationResponse;
 import dev.outboxkit.customerservice.organization.RenameOrganizationRequest;
 import dev.outboxkit.outbox.Actor;
@@ -33,6 +35,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers;</li>
  * <li>what {@code IdempotentRequests} serialises itself: the request (its fingerprint) and the first
  * response body, which also leaves POST as a {@code Response} entity.</li>
+ * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
  * {@code NativeReflection} states the rule); the request records of {@code PUT} and the stored response are
@@ -57,7 +61,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OrganizationResponse.class,
         UpdateCustomerRequest.class,
         RenameOrganizationRequest.class,
-        StoredResponse.class })
+        StoredResponse.class,
+        CustomerResource.class,
+        OrganizationResource.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {

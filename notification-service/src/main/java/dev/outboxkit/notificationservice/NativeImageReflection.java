@@ -5,6 +5,7 @@ import dev.outboxkit.notificationservice.delivery.DeliveryResource;
 import dev.outboxkit.notificationservice.delivery.DeliveryStatus;
 import dev.outboxkit.notificationservice.delivery.SourceEvent;
 import dev.outboxkit.notificationservice.events.InvoiceCreated;
+import dev.outboxkit.notificationservice.redrive.DeadLetterResource;
 import dev.outboxkit.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,6 +19,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code EventReader.payload}, {@code mapper.treeToValue}) and {@code EmailComposer} ({@code mapper.readValue}):
  * constructor and record components (the customer directory reads the other events as JSON trees);</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
+ * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
  * {@code NativeReflection} states the rule), also for those Quarkus would see itself as REST types.
@@ -30,7 +33,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DeliveryResource.DeliveryResponse.class,
         SourceEvent.class,
         DeliveryKind.class,
-        DeliveryStatus.class })
+        DeliveryStatus.class,
+        DeliveryResource.class,
+        DeadLetterResource.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {

@@ -1,14 +1,16 @@
 package dev.outboxkit.orderservice;
 
 import dev.outboxkit.orderservice.history.OrderHistory;
+import dev.outboxkit.orderservice.history.OrderHistoryResource;
 import dev.outboxkit.orderservice.order.CreateOrderRequest;
 import dev.outboxkit.orderservice.order.InvoiceCreatedEvent;
 import dev.outboxkit.orderservice.order.OrderCreatedEvent;
 import dev.outboxkit.orderservice.order.OrderEvent;
 import dev.outboxkit.orderservice.order.OrderResource;
-import dev.outboxkit.orderservice.order.OrderStatus;
 import dev.outboxkit.orderservice.order.OrderResponse;
+import dev.outboxkit.orderservice.order.OrderStatus;
 import dev.outboxkit.orderservice.order.OrderStatusChangedEvent;
+import dev.outboxkit.orderservice.rebuild.ReadModelResource;
 import dev.outboxkit.outbox.Actor;
 import dev.outboxkit.outbox.DomainEvent;
 import dev.outboxkit.problem.Problem;
@@ -28,6 +30,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers;</li>
  * <li>{@code POST /orders} answers an {@code OrderResponse} inside a {@code Response}, and
  * {@code GET /orders/{id}?asOf=} an {@code OrderAsOf} from a method declared to return {@code Object}.</li>
+ * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's
  * {@code NativeReflection} states the rule), also for those Quarkus would see itself as REST types.
@@ -51,7 +55,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CreateOrderRequest.class,
         CreateOrderRequest.Line.class,
         OrderResource.InvoiceResponse.class,
-        OrderStatus.class })
+        OrderStatus.class,
+        OrderResource.class,
+        OrderHistoryResource.class,
+        ReadModelResource.class })
 final class NativeImageReflection {
 
     private NativeImageReflection() {

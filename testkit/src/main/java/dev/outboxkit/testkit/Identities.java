@@ -67,13 +67,18 @@ public final class Identities {
         return issue(user, clientId).token();
     }
 
-    /** From now on, RestAssured requests of this thread's tests carry {@code user}'s token. */
+    /**
+     * From now on, RestAssured requests of this thread's tests carry {@code user}'s token, and are checked against
+     * the service's OpenAPI document ({@link OpenApiContract}).
+     */
     public static void actAs(String user) {
+        OpenApiContract.install();
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token(user)).build();
     }
 
-    /** From now on, RestAssured requests carry no token unless a test adds one. */
+    /** From now on, RestAssured requests carry no token unless a test adds one; they are checked as by {@link #actAs}. */
     public static void actAnonymously() {
+        OpenApiContract.install();
         RestAssured.requestSpecification = null;
     }
 

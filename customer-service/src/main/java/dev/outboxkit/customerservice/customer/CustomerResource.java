@@ -1,6 +1,5 @@
 package dev.outboxkit.customerservice.customer;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,9 +22,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
+import dev.outboxkit.customerservice.idempotency.IdempotencyKey;
 import dev.outboxkit.web.Page;
 
 @Path("/customers")
@@ -47,15 +52,26 @@ public class CustomerResource {
             description = "Emits CustomerCreated in the same transaction. A retry with the same Idempotency-Key "
                     + "returns the first response and creates nothing. Back-office signs up anyone and may link the "
                     + "profile to a user (ownerSubject); a customer signs up only themselves, once.")
+    @APIResponse(responseCode = "201", description = "Signed up (or, for a repeated Idempotency-Key, the first "
+            + "response again, with the header Idempotent-Replayed: true).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "409", description = "The email is registered already, or the user has a profile already.")
+    @APIResponse(responseCode = "422", description = "Unknown organization, or an Idempotency-Key first used with "
+            + "another request.")
     public Response create(@Valid @NotNull CreateCustomerRequest request,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey, UriInfo uri) {
-        return service.signUp(request, Optional.ofNullable(idempotencyKey)).toResponse(uri);
+            @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION,
+                    example = IdempotencyKey.EXAMPLE, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                            maxLength = IdempotencyKey.MAX_LENGTH)) String idempotencyKey,
+            UriInfo uri) {
+        return service.signUp(request, IdempotencyKey.of(idempotencyKey)).toResponse(uri);
     }
 
     @GET
     @Path("/me")
     @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
     @Operation(summary = "The caller's own customer profile", description = "404 when the caller has none.")
+    @APIResponseSchema(value = CustomerResponse.class, responseDescription = "The caller's profile.")
+    @APIResponse(responseCode = "404", description = "The caller has no customer profile.")
     public CustomerResponse mine() {
         return CustomerResponse.of(service.mine());
     }
@@ -84,6 +100,9 @@ public class CustomerResource {
     @Operation(summary = "Change name, email or organization",
             description = "Optimistic locking: the request names the version it was based on; a stale one gets 409. "
                     + "Emits CustomerUpdated with the changed fields, or nothing when nothing changed.")
+    @APIResponseSchema(value = CustomerResponse.class, responseDescription = "The customer as changed.")
+    @APIResponse(responseCode = "409", description = "Stale version, email registered already, or the customer is deactivated.")
+    @APIResponse(responseCode = "422", description = "Unknown organization.")
     public CustomerResponse update(@PathParam("id") UUID id, @Valid @NotNull UpdateCustomerRequest request) {
         return CustomerResponse.of(service.update(id, request));
     }
@@ -93,6 +112,8 @@ public class CustomerResource {
     @RolesAllowed(Roles.BACK_OFFICE)
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Deactivate a customer", description = "Emits CustomerDeactivated once; repeating it changes nothing.")
+    @APIResponseSchema(value = CustomerResponse.class, responseDescription = "The customer, deactivated.")
+    @APIResponse(responseCode = "409", description = "A concurrent change came first; read it again and retry.")
     public CustomerResponse deactivate(@PathParam("id") UUID id) {
         return CustomerResponse.of(service.deactivate(id));
     }

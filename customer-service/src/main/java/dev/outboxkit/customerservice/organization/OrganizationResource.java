@@ -1,6 +1,5 @@
 package dev.outboxkit.customerservice.organization;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,9 +22,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
+import dev.outboxkit.customerservice.idempotency.IdempotencyKey;
 import dev.outboxkit.web.Page;
 
 @Path("/organizations")
@@ -44,9 +49,17 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.BACK_OFFICE)
     @Operation(summary = "Create an organization", description = "Emits OrganizationCreated in the same transaction.")
+    @APIResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first "
+            + "response again, with the header Idempotent-Replayed: true).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationResponse.class)))
+    @APIResponse(responseCode = "409", description = "An organization of that name exists already.")
+    @APIResponse(responseCode = "422", description = "An Idempotency-Key first used with another request.")
     public Response create(@Valid @NotNull CreateOrganizationRequest request,
-            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey, UriInfo uri) {
-        return service.create(request, Optional.ofNullable(idempotencyKey)).toResponse(uri);
+            @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = IdempotencyKey.DESCRIPTION,
+                    example = IdempotencyKey.EXAMPLE, schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                            maxLength = IdempotencyKey.MAX_LENGTH)) String idempotencyKey,
+            UriInfo uri) {
+        return service.create(request, IdempotencyKey.of(idempotencyKey)).toResponse(uri);
     }
 
     @GET
@@ -70,6 +83,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "Rename an organization",
             description = "Optimistic locking on version (stale: 409). Emits OrganizationRenamed when the name changes.")
+    @APIResponseSchema(value = OrganizationResponse.class, responseDescription = "The organization as renamed.")
+    @APIResponse(responseCode = "409", description = "Stale version, or the name is taken.")
     public OrganizationResponse rename(@PathParam("id") UUID id, @Valid @NotNull RenameOrganizationRequest request) {
         return OrganizationResponse.of(service.rename(id, request));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.outboxkit.customerservice.support.Api;
 import dev.outboxkit.customerservice.support.Database;
 import dev.outboxkit.customerservice.support.EventsTest;
+import dev.outboxkit.testkit.OpenApiContract;
 import dev.outboxkit.testkit.PublishedEvents.Event;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -57,7 +58,7 @@ class CustomerSignupTest extends EventsTest {
     void invalidEmailGetsProblemDetailsAndWritesNothing() {
         String badEmail = "not-an-email-" + UUID.randomUUID();
 
-        given().contentType(ContentType.JSON)
+        given().filter(OpenApiContract.malformedRequest()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Bad Input", "email", badEmail))
                 .when().post("/customers")
                 .then().statusCode(400)
@@ -90,7 +91,7 @@ class CustomerSignupTest extends EventsTest {
 
     @Test
     void malformedJsonGetsProblemDetails() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"Half")
+        given().filter(OpenApiContract.malformedRequest()).contentType(ContentType.JSON).body("{\"name\": \"Half")
                 .when().post("/customers")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The state of every email this service owes. Consumers add to it in the transaction that receives
  * the event; the dispatcher moves each entry through PENDING → (RETRYING →) SENT or DEAD_LETTERED,
@@ -162,7 +164,8 @@ public class DeliveryLedger {
         return missing;
     }
 
-    public record MissingWelcome(UUID customerId, String name, String email, String deliveryStatus, int attempts,
-            String lastError) {
+    public record MissingWelcome(UUID customerId, String name, String email,
+            @Schema(nullable = true, description = "null: no delivery recorded yet.") String deliveryStatus, int attempts,
+            @Schema(nullable = true) String lastError) {
     }
 }

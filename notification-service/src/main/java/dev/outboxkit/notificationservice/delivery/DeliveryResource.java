@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
@@ -70,6 +73,8 @@ public class DeliveryResource {
     @Path("/{eventId}/redrive")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Try a dead-lettered email again", description = "Resets its attempt budget; once sent, it stays sent.")
+    @APIResponseSchema(value = DeliveryResponse.class, responseDescription = "The delivery, queued again.")
+    @APIResponse(responseCode = "409", description = "The delivery is not dead-lettered.")
     public DeliveryResponse redrive(@PathParam("eventId") UUID eventId) {
         Delivery delivery = ledger.find(eventId).orElseThrow(() -> notFound(eventId));
         if (!ledger.requeue(eventId)) {
@@ -85,8 +90,12 @@ public class DeliveryResource {
     }
 
     /** @param unconfirmedSends sends whose outcome is unknown: the customer may have this email more than once */
-    public record DeliveryResponse(UUID eventId, DeliveryKind kind, UUID customerId, DeliveryStatus status, int attempts,
-            int unconfirmedSends, String lastError, String recipient, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+    public record DeliveryResponse(UUID eventId, DeliveryKind kind, UUID customerId, DeliveryStatus status,
+            @Schema(example = "1") int attempts, @Schema(example = "0") int unconfirmedSends,
+            @Schema(nullable = true, description = "Why the last attempt failed; null once sent.") String lastError,
+            @Schema(nullable = true, format = "email", description = "Who it went to; null until sent.") String recipient,
+            Instant createdAt, @Schema(nullable = true, description = "null until sent.") Instant sentAt,
+            @Schema(nullable = true, description = "When it is tried next; null unless PENDING or RETRYING.") Instant nextAttemptAt) {
 
         static DeliveryResponse of(Delivery d) {
             return new DeliveryResponse(d.getEventId(), d.getKind(), d.getCustomerId(), d.getStatus(), d.getAttempts(),

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.outboxkit.messaging.Headers;
 import dev.outboxkit.messaging.KafkaClientSettings;
@@ -50,7 +51,8 @@ public class DeadLetterRedrive {
     public record Report(int examined, int requeued, int reprocessed, int alreadyHandled, List<Failure> failed) {
     }
 
-    public record Failure(String eventId, String reason) {
+    public record Failure(@Schema(nullable = true, description = "null when the record has no id header.") String eventId,
+            String reason) {
     }
 
     public Report redriveAll() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.outboxkit.contracts.EventType;
+import dev.outboxkit.orderservice.order.OrderResponse;
 import dev.outboxkit.problem.NotFoundException;
 import dev.outboxkit.web.Page;
 
@@ -34,11 +39,14 @@ public class OrderHistory {
     }
 
     public record OrderSummary(UUID orderId, String purchaseOrderNumber, String status, LocalDate deliveryDate,
-            BigDecimal total, String invoiceNumber, List<String> products, Instant createdAt, Instant updatedAt) {
+            BigDecimal total, @Schema(nullable = true, description = "null until the order is confirmed.") String invoiceNumber,
+            List<String> products, Instant createdAt, Instant updatedAt) {
     }
 
     /** One event of an order; actor is who caused it (absent on events written before user access existed). */
-    public record HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode actor, JsonNode payload) {
+    public record HistoricEvent(long sequence, String type, Instant occurredAt,
+            @Schema(implementation = Map.class, nullable = true) JsonNode actor,
+            @Schema(implementation = Map.class, description = "The event as published (its JSON Schema: src-deploy/contracts).") JsonNode payload) {
 
         HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode payload) {
             this(sequence, type, occurredAt, payload.get("actor"), payload);
@@ -46,7 +54,10 @@ public class OrderHistory {
     }
 
     public record OrderAsOf(UUID orderId, Instant asOf, String purchaseOrderNumber, UUID customerId, String status,
-            LocalDate deliveryDate, BigDecimal total, String invoiceNumber, long sequence, JsonNode lines) {
+            LocalDate deliveryDate, BigDecimal total,
+            @Schema(nullable = true, description = "null until the order was confirmed.") String invoiceNumber, long sequence,
+            @Schema(type = SchemaType.ARRAY, implementation = OrderResponse.Line.class,
+                    description = "The lines as OrderCreated carried them.") JsonNode lines) {
     }
 
     @Transactional

@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-public record OrderResponse(UUID id, String purchaseOrderNumber, UUID customerId, UUID organizationId, OrderStatus status,
-        LocalDate deliveryDate, List<Line> lines, BigDecimal total, Instant createdAt, long version) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-    public record Line(String product, int quantity, BigDecimal unitPrice) {
+public record OrderResponse(UUID id, @Schema(example = "PO-2030-0001") String purchaseOrderNumber, UUID customerId,
+        @Schema(nullable = true) UUID organizationId, OrderStatus status, LocalDate deliveryDate, List<Line> lines,
+        @Schema(example = "19.00") BigDecimal total, Instant createdAt, @Schema(example = "0") long version) {
+
+    public record Line(@Schema(example = "Brass gear") String product, @Schema(example = "2") int quantity,
+            @Schema(example = "9.50") BigDecimal unitPrice) {
     }
 
     static OrderResponse of(Order order) {

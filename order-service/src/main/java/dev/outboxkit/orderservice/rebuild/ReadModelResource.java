@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
@@ -34,6 +36,8 @@ public class ReadModelResource {
                     + "transaction; readers see the old model until it commits. Refused with 409 (problem+json naming the "
                     + "partitions), changing nothing, when a topic no longer starts at offset 0 because retention "
                     + "deleted its oldest events.")
+    @APIResponseSchema(value = ReadModelRebuild.Report.class, responseDescription = "What was replayed.")
+    @APIResponse(responseCode = "409", description = "A topic no longer starts at offset 0; nothing was changed.")
     public ReadModelRebuild.Report rebuild() {
         return rebuild.rebuild();
     }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.outboxkit.testkit.Fixtures;
 import dev.outboxkit.testkit.Identities;
-import dev.outboxkit.testkit.PublishedEvents;
+import dev.outboxkit.testkit.OpenApiContract;
 import dev.outboxkit.testkit.PublishedEvents.Event;
+import dev.outboxkit.testkit.PublishedEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -120,7 +121,7 @@ class OrderLifecycleTest {
     @Test
     void invalidOrdersNameTheirFieldsAndDuplicatesConflict() {
         UUID customerId = knownCustomer("Careful Customer");
-        given().contentType(ContentType.JSON)
+        given().filter(OpenApiContract.malformedRequest()).contentType(ContentType.JSON)
                 .body(Map.of("purchaseOrderNumber", "", "customerId", customerId.toString(),
                         "deliveryDate", LocalDate.now().plusDays(3).toString(), "lines", List.of()))
                 .when().post("/orders")

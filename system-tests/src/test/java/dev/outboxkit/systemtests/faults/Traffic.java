@@ -1,6 +1,7 @@
 package dev.outboxkit.systemtests.faults;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,7 +169,8 @@ final class Traffic implements AutoCloseable {
                 .put("purchaseOrderNumber", "PO-" + run + "-" + next.incrementAndGet())
                 .put("customerId", customerId)
                 .put("deliveryDate", LocalDate.now().plusDays(7).toString());
-        body.putArray("lines").addObject().put("product", "Fault-tolerant widget").put("quantity", 2).put("unitPrice", "9.95");
+        body.putArray("lines").addObject().put("product", "Fault-tolerant widget").put("quantity", 2)
+                .put("unitPrice", new BigDecimal("9.95")); // a JSON number: the API refuses a numeric string
         Reply placed = send(orders, "POST", "/orders", body, null);
         if (placed.status() != 201) {
             return; // e.g. 422 while order-service has not yet seen the customer's CustomerCreated
