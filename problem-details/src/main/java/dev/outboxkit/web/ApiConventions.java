@@ -2,6 +2,7 @@ package dev.outboxkit.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -48,7 +49,17 @@ public class ApiConventions implements OASFilter {
             "404", "No such resource, or one the caller may not see.",
             "409", "Conflicts with the resource's current state.",
             "422", "Well-formed, but refers to something that does not allow it.",
-            "500", "An unexpected failure; the service logged it. Nothing was changed.");
+            "500", "An unexpected failure; the service logged it. Nothing was changed.",
+            "503", "Not accepting changes right now: the event relay is not capturing this service's events, so the"
+                    + " change's event would be lost. Nothing was changed; retry in a few seconds.");
+
+    /**
+     * A service that publishes its changes' events through the outbox refuses every change with 503 while the relay's
+     * replication slot is missing or lost (outbox-support's RelaySlotGate); the others never do.
+     */
+    private static final boolean CHANGES_GATED = onClasspath("dev.outboxkit.outbox.relay.RelaySlotGate");
+    private static final Set<PathItem.HttpMethod> CHANGES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -95,11 +106,23 @@ public class ApiConventions implements OASFilter {
             addIfAbsent(responses, "404");
         }
         addIfAbsent(responses, "500");
+        if (CHANGES_GATED && CHANGES.contains(method)) {
+            addIfAbsent(responses, "503");
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 asProblem(status, response);
             }
         });
+    }
+
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static boolean notEmpty(List<?> list) {
@@ -134,6 +157,7 @@ public class ApiConventions implements OASFilter {
             case "404" -> "Not found";
             case "409" -> "Conflict";
             case "422" -> "Unprocessable";
+            case "503" -> "Not accepting changes yet";
             default -> "Internal error";
         };
     }
