@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 import io.smallrye.common.annotation.Identifier;
 
 /**
  * The settings of the Kafka clients that the services create by hand (the lag monitor's admin client, the replays of
- * the read-model rebuild and the dead-letter redrive), taken from the very configuration the SmallRye channels use:
+ * the read-model rebuild and the dead-letter redrive, the dead-letter producer), taken from the very configuration the SmallRye channels use:
  * every {@code kafka.*} property and {@code KAFKA_*} environment variable ({@code KAFKA_SECURITY_PROTOCOL},
  * {@code KAFKA_SASL_MECHANISM}, {@code KAFKA_SASL_JAAS_CONFIG}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION}, ...), as Quarkus
  * collects them into its {@code default-kafka-broker} map. TLS or SASL set once for the channels so applies to these
@@ -31,6 +32,10 @@ public class KafkaClientSettings {
 
     public Map<String, Object> consumer(String clientId) {
         return settings(ConsumerConfig.configNames(), ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    }
+
+    public Map<String, Object> producer(String clientId) {
+        return settings(ProducerConfig.configNames(), ProducerConfig.CLIENT_ID_CONFIG, clientId);
     }
 
     public Map<String, Object> admin(String clientId) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A service's one transactional handler: applies events in one transaction, in the order given, each at most once
- * ({@link AppliedSequences}). It takes a list so that batching the consumers changes only {@link InboundEvents}.
+ * ({@link AppliedSequences}). {@link InboundEvents} hands it a poll's events together, or one at a time to find the
+ * one that fails.
  */
 @FunctionalInterface
 public interface InboundHandler {

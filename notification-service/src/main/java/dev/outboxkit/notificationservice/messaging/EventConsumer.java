@@ -2,7 +2,7 @@ package dev.outboxkit.notificationservice.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.outboxkit.messaging.inbound.InboundEvents;
@@ -10,8 +10,8 @@ import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads the customer, organization and order topics. A record is acknowledged only after {@link EventHandler} has
- * committed its effect; poison and failures that outlast their retries go to the dead-letter topic.
+ * Reads the customer, organization and order topics in batches. A batch is acknowledged only after {@link EventHandler}
+ * has committed its effects; poison and failures that outlast their retries go to the dead-letter topic, alone.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -26,10 +26,10 @@ public class EventConsumer {
         this.dispatcher = dispatcher;
     }
 
-    /** One record at a time, in partition order; the dispatcher is woken once an effect has committed. */
+    /** A poll's records at a time, in partition order; the dispatcher is woken once an effect has committed. */
     @Incoming("domain-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbound.handle(record, events -> {
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbound.handle(records, events -> {
             var applied = handler.handle(events);
             if (!applied.isEmpty()) {
                 dispatcher.wakeUp();

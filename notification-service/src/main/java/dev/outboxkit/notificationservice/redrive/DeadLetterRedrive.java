@@ -7,15 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.outboxkit.messaging.DeadLetterTopic;
 import dev.outboxkit.messaging.Headers;
 import dev.outboxkit.messaging.KafkaClientSettings;
 import dev.outboxkit.messaging.TopicReplay;
 import dev.outboxkit.messaging.inbound.EventReader;
 import dev.outboxkit.messaging.inbound.InboundEvent;
-import dev.outboxkit.notificationservice.delivery.DeadLetters;
 import dev.outboxkit.notificationservice.delivery.DeliveryDispatcher;
 import dev.outboxkit.notificationservice.delivery.DeliveryLedger;
 import dev.outboxkit.notificationservice.messaging.EventHandler;
@@ -39,13 +38,13 @@ public class DeadLetterRedrive {
 
     DeadLetterRedrive(EventReader reader, EventHandler handler, DeliveryLedger ledger, DeliveryDispatcher dispatcher,
             KafkaClientSettings kafka,
-            @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String topic) {
+            DeadLetterTopic deadLetters) {
         this.reader = reader;
         this.handler = handler;
         this.ledger = ledger;
         this.dispatcher = dispatcher;
         this.kafka = kafka;
-        this.topic = topic;
+        this.topic = deadLetters.name();
     }
 
     public record Report(int examined, int requeued, int reprocessed, int alreadyHandled, List<Failure> failed) {
@@ -81,7 +80,7 @@ public class DeadLetterRedrive {
 
     /** The event as it first arrived: the topic it came from is in the dead-letter-topic header. */
     private InboundEvent original(ConsumerRecord<String, String> record) {
-        InboundEvent.Source source = new InboundEvent.Source(Headers.get(record, DeadLetters.TOPIC_HEADER), record.key(),
+        InboundEvent.Source source = new InboundEvent.Source(Headers.get(record, DeadLetterTopic.TOPIC_HEADER), record.key(),
                 record.value());
         return reader.read(source, Headers.get(record, Headers.EVENT_ID), Headers.get(record, Headers.EVENT_TYPE));
     }

@@ -125,6 +125,31 @@ class EventConsumerTest extends StackTest {
         assertThat(inboxes.of(email).get(0).path("subject").asText()).isEqualTo("Welcome, After Poison!");
     }
 
+    @Test
+    void anEventTheHandlerRefusesIsDeadLetteredAloneAndTheEventsAroundItTakeEffect() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String beforeEmail = Fixtures.uniqueEmail("before-refused");
+        String afterEmail = Fixtures.uniqueEmail("after-refused");
+        // Readable (headers, JSON, version, sequence, orderId), so it reaches the handler with its neighbours, which
+        // then cannot read its customerId: the batch fails, and only this record may be dead-lettered for it.
+        ObjectNode refused = Fixtures.invoiceCreated(before, null, "INV-REFUSED", "PO-REFUSED", 10.0)
+                .put("customerId", "not-a-uuid");
+        String refusedId = refused.get("eventId").asText();
+
+        try (TopicTail deadLetters = TopicTail.open(kafka, deadLetterTopic)) {
+            fixtures.publish(Fixtures.customerCreated(before, "Before Refused", beforeEmail));
+            fixtures.send("order.events", refused.get("orderId").asText(), refusedId, "InvoiceCreated", refused.toString());
+            fixtures.publish(Fixtures.customerCreated(after, "After Refused", afterEmail));
+
+            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> refusedId.equals(TopicTail.header(r, "id")), TIMEOUT);
+            assertThat(dead.value()).isEqualTo(refused.toString());
+            assertThat(TopicTail.header(dead, "dead-letter-reason")).contains("is not a valid InvoiceCreated");
+            assertThat(TopicTail.header(dead, "dead-letter-topic")).isEqualTo("order.events");
+        }
+        await().atMost(TIMEOUT).until(() -> inboxes.count(beforeEmail) == 1 && inboxes.count(afterEmail) == 1);
+    }
+
     private void assertDeadLettered(TopicTail deadLetters, String eventId, String payload, String reason) {
         ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> eventId.equals(TopicTail.header(r, "id")), TIMEOUT);
         assertThat(dead.value()).isEqualTo(payload);

@@ -20,7 +20,7 @@ public abstract class StackTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     protected String kafka;
 
-    @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic")
+    @ConfigProperty(name = "messaging.dead-letter-topic")
     protected String deadLetterTopic;
 
     @ConfigProperty(name = "test.greenmail.api.url")
