@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,8 +29,8 @@ import dev.outboxkit.testkit.Identities;
 /**
  * The walking skeleton, end to end on real components: a sign-up over REST commits a customer and an
  * outbox row, the Debezium relay publishes the event to Kafka, notification-service consumes it and
- * the welcome email lands in the SMTP server's inbox. Then the consumer is rewound to the start of its
- * topics, as an operator replaying history would do.
+ * the welcome email lands in the SMTP server's inbox. Then the ledger's retention runs with a zero window and
+ * the consumer is rewound to the start of its topics, as an operator replaying history would do.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -78,20 +79,48 @@ class EndToEndIT {
                 List.of("customer.events", "organization.events"))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.lag() == 0);
             int emailsBefore = Mailbox.totalMessages();
-            long deliveriesBefore = deliveries();
+            long welcomesBefore = count("SELECT count(*) FROM delivery WHERE kind = 'WELCOME'");
             assertThat(emailsBefore).isPositive();
+
+            // A pruned window first: every sent email is past a zero retention, so the ledger compacts each welcome
+            // row and deletes each invoice row (docs/operations.md "Bounded storage"); the replay must still send nothing.
+            notifications.close();
+            notifications = ServiceProcess.start("notification-service", pruningEverything());
+            await().atMost(Duration.ofSeconds(60)).until(() -> uncompactedSentEmails() == 0);
+            assertThat(count("SELECT count(*) FROM delivery WHERE kind = 'WELCOME'"))
+                    .as("welcome rows are compacted, not deleted").isEqualTo(welcomesBefore);
+            long deliveriesBefore = deliveries();
 
             notifications.close();
             // The broker may need a moment to see the stopped member leave the group.
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(consumer::rewindToStart);
             assertThat(consumer.lag()).as("events to replay").isPositive();
             System.out.printf("Replaying %d events from offset 0%n", consumer.lag());
-            notifications = ServiceProcess.start("notification-service", StackEnv.serviceEnv("notification"));
+            notifications = ServiceProcess.start("notification-service", pruningEverything());
 
             await().atMost(Duration.ofSeconds(120)).until(() -> consumer.lag() == 0);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> Mailbox.totalMessages() == emailsBefore);
             assertThat(deliveries()).isEqualTo(deliveriesBefore);
+            assertThat(uncompactedSentEmails()).as("no row was written again by the replay").isZero();
+        }
+    }
+
+    /** notification-service with a zero delivery retention, applied every second. */
+    private static Map<String, String> pruningEverything() {
+        Map<String, String> env = StackEnv.serviceEnv("notification");
+        env.put("DELIVERY_RETENTION", "0s");
+        env.put("DELIVERY_PRUNING_INTERVAL", "1s");
+        return env;
+    }
+
+    private static long uncompactedSentEmails() throws Exception {
+        return count("SELECT count(*) FROM delivery WHERE status = 'SENT' AND payload <> ''");
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = NotificationDatabase.connect()) {
+            return NotificationDatabase.count(db, sql);
         }
     }
 

@@ -26,7 +26,11 @@ final class NotificationDatabase {
     }
 
     static long deliveryCount(Connection db) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM delivery"); ResultSet rs = q.executeQuery()) {
+        return count(db, "SELECT count(*) FROM delivery");
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

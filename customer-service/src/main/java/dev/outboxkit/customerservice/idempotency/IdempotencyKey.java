@@ -15,7 +15,8 @@ public final class IdempotencyKey {
     public static final int MAX_LENGTH = 200;
     public static final String EXAMPLE = "7d3f2c1e-signup-ada";
     public static final String DESCRIPTION = "Makes a retry safe: a repeated key returns the first response and "
-            + "creates nothing; a key first used with another request is refused (422). 1 to 200 characters.";
+            + "creates nothing; a key first used with another request is refused (422). A key is remembered for 24 "
+            + "hours by default (IDEMPOTENCY_KEY_RETENTION); a retry after that is a new request. 1 to 200 characters.";
 
     private IdempotencyKey() {
     }

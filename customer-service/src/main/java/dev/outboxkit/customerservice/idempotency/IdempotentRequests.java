@@ -22,16 +22,22 @@ import dev.outboxkit.problem.UnprocessableException;
  * response is stored, all in the caller's transaction: a retry either finds the stored response or,
  * while the first attempt is still running, waits on the key's row lock and then finds it. A failed
  * attempt rolls back its claim, so the retry runs the use case afresh.
+ * <p>
+ * A key expires {@code idempotency.key-retention} after its first use (24 h by default): a request that carries an
+ * expired key is a new request, as if the key had never been used, whether or not {@link IdempotencyKeyRetention}
+ * has removed the old row yet. So the answer never depends on when the pruning job last ran.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final IdempotencyConfig config;
 
-    IdempotentRequests(EntityManager em, ObjectMapper mapper) {
+    IdempotentRequests(EntityManager em, ObjectMapper mapper, IdempotencyConfig config) {
         this.em = em;
         this.mapper = mapper;
+        this.config = config;
     }
 
     /** What the use case produced: the status, the Location (or null) and the body to serialise. */
@@ -61,14 +67,19 @@ public class IdempotentRequests {
         return response;
     }
 
+    /** Claims a new or expired key (1 row inserted or taken over); an unexpired one is left as it is (0 rows). */
     private Optional<StoredResponse> claim(String scope, String key, String fingerprint) {
         int claimed = em.createNativeQuery("""
                 INSERT INTO idempotent_request (scope, idempotency_key, fingerprint, created_at)
                 VALUES (:scope, :key, :fingerprint, now())
-                ON CONFLICT (scope, idempotency_key) DO NOTHING""")
+                ON CONFLICT (scope, idempotency_key) DO UPDATE
+                SET fingerprint = excluded.fingerprint, created_at = excluded.created_at,
+                    status = NULL, location = NULL, body = NULL
+                WHERE idempotent_request.created_at < now() - make_interval(secs => :retentionSeconds)""")
                 .setParameter("scope", scope)
                 .setParameter("key", key)
                 .setParameter("fingerprint", fingerprint)
+                .setParameter("retentionSeconds", config.keyRetention().toMillis() / 1000.0)
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
