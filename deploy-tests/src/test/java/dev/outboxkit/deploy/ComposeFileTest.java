@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +70,6 @@ class ComposeFileTest {
                     "keycloak", "service_healthy"));
 
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)}");
-    private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     private static Path root;
     private static Path composeFile;
@@ -324,21 +322,8 @@ class ComposeFileTest {
     @Test
     void servicesGetEveryVariableThatHasNoDefaultInProduction() throws IOException {
         for (String service : APP_DEPENDENCIES.keySet()) {
-            Set<String> required = new TreeSet<>();
-            for (Path properties : configurationFiles(service)) {
-                for (String line : Files.readAllLines(properties, StandardCharsets.UTF_8)) {
-                    String trimmed = line.strip();
-                    if (trimmed.startsWith("#") || (trimmed.startsWith("%") && !trimmed.startsWith("%prod."))) {
-                        continue;
-                    }
-                    Matcher variable = REQUIRED_VARIABLE.matcher(trimmed);
-                    while (variable.find()) {
-                        required.add(variable.group(1));
-                    }
-                }
-            }
             JsonNode environment = services.path(service).path("environment");
-            for (String variable : required) {
+            for (String variable : ProdConfiguration.variablesWithoutDefault(service)) {
                 assertThat(environment.has(variable))
                         .as("%s has no default for %s in the prod profile, so docker-compose.yml must set it", service,
                                 variable)
@@ -384,23 +369,6 @@ class ComposeFileTest {
             }
         }
         return fail("no bind mount of %s in %s", root.relativize(source), service.path("volumes"));
-    }
-
-    /** The service's application.properties and the defaults of the support modules it depends on. */
-    private static List<Path> configurationFiles(String service) throws IOException {
-        List<Path> files = new ArrayList<>();
-        files.add(root.resolve(service).resolve("src/main/resources/application.properties"));
-        String pom = Files.readString(root.resolve(service).resolve("pom.xml"));
-        try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.sorted().toList()) {
-                Path defaults = module.resolve("src/main/resources/META-INF/microprofile-config.properties");
-                String artifact = "<artifactId>" + module.getFileName() + "</artifactId>";
-                if (Files.isRegularFile(defaults) && pom.contains(artifact)) {
-                    files.add(defaults);
-                }
-            }
-        }
-        return files;
     }
 
     private static List<String> strings(JsonNode node) {
