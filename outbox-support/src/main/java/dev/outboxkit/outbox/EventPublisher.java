@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -40,7 +41,16 @@ public class EventPublisher {
         relay.requireOpen();
         ObjectNode payload = mapper.valueToTree(event);
         payload.set("actor", mapper.valueToTree(actors.current()));
-        outbox.fire(new OutboxEvent(event, payload, TraceParent.current()));
+        outbox.fire(new OutboxEvent(event, json(payload), TraceParent.current()));
         emitted.countOnCommit(event.type());
+    }
+
+    private String json(ObjectNode payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            // A tree built by valueToTree always serialises; this would be a bug, and it rolls the change back.
+            throw new IllegalStateException("Cannot write the payload of an event as JSON", e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.outboxkit.outbox;
 import java.time.Instant;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.debezium.outbox.quarkus.ExportedEvent;
 
@@ -13,8 +12,14 @@ import io.debezium.outbox.quarkus.ExportedEvent;
  * can put it into the Kafka {@code id} header: one id from the payload to the inbox of every consumer.
  * Likewise the trace context of the change ({@link TraceParent}, null when there is none) goes into the
  * {@code traceparent} column, which the relay puts into the Kafka {@code traceparent} header.
+ * <p>
+ * The payload is the JSON text, not a {@code JsonNode}: for a {@code JsonNode} the extension maps the column through
+ * a converter, and Hibernate's dirty check compares the tree with its own round trip through that text, which is
+ * never equal (a {@code long} comes back as an {@code int} node). Every outbox row was then written as INSERT,
+ * UPDATE with the same values, DELETE: a second copy of the row in the WAL, decoded by the relay and logged by its
+ * event router as "Unexpected update message received". A string compares equal to itself.
  */
-record OutboxEvent(DomainEvent event, JsonNode payload, String traceparent) implements ExportedEvent<String, JsonNode> {
+record OutboxEvent(DomainEvent event, String payload, String traceparent) implements ExportedEvent<String, String> {
 
     static final String EVENT_ID_COLUMN = "eventid";
 
@@ -39,7 +44,7 @@ record OutboxEvent(DomainEvent event, JsonNode payload, String traceparent) impl
     }
 
     @Override
-    public JsonNode getPayload() {
+    public String getPayload() {
         return payload;
     }
 
