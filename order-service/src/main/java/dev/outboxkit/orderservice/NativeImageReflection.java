@@ -1,5 +1,6 @@
 package dev.outboxkit.orderservice;
 
+import dev.outboxkit.orderservice.history.OrderEventsResource;
 import dev.outboxkit.orderservice.history.OrderHistory;
 import dev.outboxkit.orderservice.history.OrderHistoryResource;
 import dev.outboxkit.orderservice.order.CreateOrderRequest;
@@ -8,9 +9,10 @@ import dev.outboxkit.orderservice.order.OrderCreatedEvent;
 import dev.outboxkit.orderservice.order.OrderEvent;
 import dev.outboxkit.orderservice.order.OrderResource;
 import dev.outboxkit.orderservice.order.OrderResponse;
-import dev.outboxkit.orderservice.order.OrderStatus;
 import dev.outboxkit.orderservice.order.OrderStatusChangedEvent;
 import dev.outboxkit.orderservice.rebuild.ReadModelResource;
+import dev.outboxkit.orderservice.shared.OrderAsOf;
+import dev.outboxkit.orderservice.shared.OrderStatus;
 import dev.outboxkit.outbox.Actor;
 import dev.outboxkit.outbox.DomainEvent;
 import dev.outboxkit.problem.Problem;
@@ -19,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * Classes that Jackson reaches by reflection in a native image but that Quarkus cannot see as REST types:
  * it registers the declared parameter and return types of resource methods, not what code hands to the
- * ObjectMapper, puts into a {@code Response} or returns as {@code Object}. Missing one does not fail the
+ * ObjectMapper, puts into a {@code Response} or returns as an interface. Missing one does not fail the
  * native build; it silently drops properties or fails at run time, so keep this list in step with the code:
  * <ul>
  * <li>event payloads, turned into JSON by {@code EventPublisher} ({@code mapper.valueToTree}); the
@@ -29,7 +31,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code @JsonValue} method);</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers;</li>
  * <li>{@code POST /orders} answers an {@code OrderResponse} inside a {@code Response}, and
- * {@code GET /orders/{id}?asOf=} an {@code OrderAsOf} from a method declared to return {@code Object}.</li>
+ * {@code GET /orders/{id}?asOf=} an {@code OrderAsOf} from a method declared to return the interface
+ * {@code OrderView}.</li>
  * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
  * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
@@ -50,7 +53,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Problem.Violation.class,
         OrderResponse.class,
         OrderResponse.Line.class,
-        OrderHistory.OrderAsOf.class,
+        OrderAsOf.class,
         OrderHistory.HistoricEvent.class,
         CreateOrderRequest.class,
         CreateOrderRequest.Line.class,
@@ -58,6 +61,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OrderStatus.class,
         OrderResource.class,
         OrderHistoryResource.class,
+        OrderEventsResource.class,
         ReadModelResource.class })
 final class NativeImageReflection {
 

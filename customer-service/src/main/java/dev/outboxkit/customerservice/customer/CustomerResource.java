@@ -1,5 +1,6 @@
 package dev.outboxkit.customerservice.customer;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.outboxkit.access.Caller;
 import dev.outboxkit.access.Roles;
 import dev.outboxkit.customerservice.idempotency.IdempotencyKey;
+import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.web.Page;
 
 @Path("/customers")
@@ -40,10 +43,17 @@ import dev.outboxkit.web.Page;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerResource {
 
-    private final CustomerService service;
+    /** Keys are scoped per caller (the scope names the caller), so nobody can replay another's response. */
+    private static final String SIGN_UP_SCOPE = "POST /customers by ";
 
-    CustomerResource(CustomerService service) {
+    private final CustomerService service;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
+    CustomerResource(CustomerService service, IdempotentRequests idempotency, Caller caller) {
         this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     @POST
@@ -63,7 +73,13 @@ public class CustomerResource {
                     example = IdempotencyKey.EXAMPLE, schema = @Schema(type = SchemaType.STRING, minLength = 1,
                             maxLength = IdempotencyKey.MAX_LENGTH)) String idempotencyKey,
             UriInfo uri) {
-        return service.signUp(request, IdempotencyKey.of(idempotencyKey)).toResponse(uri);
+        Optional<String> key = IdempotencyKey.of(idempotencyKey);
+        SignUp signUp = service.signUpOf(request);
+        return idempotency.execute(SIGN_UP_SCOPE + caller.subject(), key, request, () -> {
+            Customer customer = service.signUp(signUp);
+            return new IdempotentRequests.Outcome(Response.Status.CREATED.getStatusCode(), "/customers/" + customer.getId(),
+                    CustomerResponse.of(customer));
+        }).toResponse(uri);
     }
 
     @GET

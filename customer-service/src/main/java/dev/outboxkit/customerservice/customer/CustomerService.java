@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.outboxkit.access.Caller;
-import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
-import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.customerservice.organization.OrganizationService;
 import dev.outboxkit.outbox.EventPublisher;
 import dev.outboxkit.web.Page;
@@ -29,36 +26,34 @@ import io.quarkus.security.ForbiddenException;
 @ApplicationScoped
 public class CustomerService {
 
-    private static final String REGISTER_SCOPE = "POST /customers";
-
     private final CustomerRepository customers;
     private final OrganizationService organizations;
     private final EventPublisher events;
-    private final IdempotentRequests idempotency;
     private final Clock clock;
     private final Caller caller;
 
     CustomerService(CustomerRepository customers, OrganizationService organizations, EventPublisher events,
-            IdempotentRequests idempotency, Clock clock, Caller caller) {
+            Clock clock, Caller caller) {
         this.customers = customers;
         this.organizations = organizations;
         this.events = events;
-        this.idempotency = idempotency;
         this.clock = clock;
         this.caller = caller;
     }
 
     /**
-     * Signs up a customer on behalf of the caller: back-office for anyone (optionally linked to a user),
-     * a customer only themselves. Keys are scoped per caller, so nobody can replay another's response.
+     * Whose profile a sign-up by the caller makes: back-office signs up anyone (optionally linked to a user), a
+     * customer only themselves (403 otherwise). Writes nothing; the resource asks it before it claims the request's
+     * Idempotency-Key, so a refused sign-up is refused whatever its key.
      */
+    public SignUp signUpOf(CreateCustomerRequest request) {
+        return new SignUp(request, ownerOf(request));
+    }
+
+    /** Signs up a customer as {@link #signUpOf} allowed; emits CustomerCreated in the same transaction. */
     @Transactional
-    public StoredResponse signUp(CreateCustomerRequest request, Optional<String> idempotencyKey) {
-        String owner = ownerOf(request);
-        return idempotency.execute(REGISTER_SCOPE + " by " + caller.subject(), idempotencyKey, request, () -> {
-            Customer customer = register(request, owner);
-            return new IdempotentRequests.Outcome(201, "/customers/" + customer.getId(), CustomerResponse.of(customer));
-        });
+    public Customer signUp(SignUp signUp) {
+        return register(signUp.request(), signUp.owner());
     }
 
     /** For the service itself (demo data): the request's owner is taken as given. */

@@ -1,12 +1,9 @@
 package dev.outboxkit.customerservice.demo;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.outboxkit.customerservice.customer.CreateCustomerRequest;
 import dev.outboxkit.customerservice.customer.CustomerFilter;
@@ -35,15 +32,13 @@ class DemoData {
 
     private final OrganizationService organizations;
     private final CustomerService customers;
-    private final ObjectMapper mapper;
 
-    DemoData(OrganizationService organizations, CustomerService customers, ObjectMapper mapper) {
+    DemoData(OrganizationService organizations, CustomerService customers) {
         this.organizations = organizations;
         this.customers = customers;
-        this.mapper = mapper;
     }
 
-    void load(@Observes StartupEvent startup) throws Exception {
+    void load(@Observes StartupEvent startup) {
         if (customers.list(new CustomerFilter("ada@" + DOMAIN, null, null), 0, 1).totalItems() > 0) {
             return;
         }
@@ -58,9 +53,8 @@ class DemoData {
                 + " '... (demo)', emails at %s (Carol's profile belongs to the realm's user carol)", DOMAIN);
     }
 
-    private UUID organization(String name) throws Exception {
-        String body = organizations.create(new CreateOrganizationRequest(name + MARK), Optional.empty()).body();
-        return UUID.fromString(mapper.readTree(body).get("id").asText());
+    private UUID organization(String name) {
+        return organizations.create(new CreateOrganizationRequest(name + MARK)).getId();
     }
 
     private void customer(String name, String mailbox, UUID organizationId) {

@@ -3,6 +3,7 @@ package dev.outboxkit.customerservice.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outboxkit.problem.UnprocessableException;
 
 /**
- * Runs a use case at most once per Idempotency-Key. The key is claimed, the use case runs and its
- * response is stored, all in the caller's transaction: a retry either finds the stored response or,
- * while the first attempt is still running, waits on the key's row lock and then finds it. A failed
+ * Runs a use case at most once per Idempotency-Key, for the resource that answers it: the use case returns its
+ * domain result and the resource turns it into the response (status, Location, body); replaying that response is
+ * this class's business, not the use case's. The key is claimed, the use case runs and its response is stored, all
+ * in one transaction (begun here; the use case's {@code @Transactional} joins it): a retry either finds the stored
+ * response or, while the first attempt is still running, waits on the key's row lock and then finds it. A failed
  * attempt rolls back its claim, so the retry runs the use case afresh.
  * <p>
  * A key expires {@code idempotency.key-retention} after its first use (24 h by default): a request that carries an
@@ -40,11 +43,11 @@ public class IdempotentRequests {
         this.config = config;
     }
 
-    /** What the use case produced: the status, the Location (or null) and the body to serialise. */
+    /** What the resource answers when the use case succeeds: the status, the Location (or null) and the body to serialise. */
     public record Outcome(int status, String location, Object body) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public StoredResponse execute(String scope, Optional<String> key, Object request, Supplier<Outcome> useCase) {
         if (key.isEmpty()) {
             return store(useCase.get());
@@ -79,7 +82,7 @@ public class IdempotentRequests {
                 .setParameter("scope", scope)
                 .setParameter("key", key)
                 .setParameter("fingerprint", fingerprint)
-                .setParameter("retentionSeconds", config.keyRetention().toMillis() / 1000.0)
+                .setParameter("retentionSeconds", seconds(config.keyRetention()))
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
@@ -92,11 +95,25 @@ public class IdempotentRequests {
                 .setParameter("key", key)
                 .getResultList();
         Object[] row = rows.get(0);
-        if (!fingerprint.equals(row[0])) {
-            throw new UnprocessableException("Idempotency-Key reused",
-                    "The Idempotency-Key " + key + " was first used with a different request.");
+        return Optional.of(new Earlier((String) row[0], (Number) row[1], (String) row[2], (String) row[3])
+                .replayFor(key, fingerprint));
+    }
+
+    /** The stored row of a key in its window: replayed to the same request, refused (422) to another one. */
+    record Earlier(String fingerprint, Number status, String location, String body) {
+
+        StoredResponse replayFor(String key, String requestFingerprint) {
+            if (!fingerprint.equals(requestFingerprint)) {
+                throw new UnprocessableException("Idempotency-Key reused",
+                        "The Idempotency-Key " + key + " was first used with a different request.");
+            }
+            return new StoredResponse(status.intValue(), location, body, true);
         }
-        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3], true));
+    }
+
+    /** The window in seconds as PostgreSQL's make_interval takes them: fractions kept, so a window under a second is one. */
+    static double seconds(Duration window) {
+        return window.toMillis() / 1000.0;
     }
 
     private StoredResponse store(Outcome outcome) {
@@ -104,8 +121,13 @@ public class IdempotentRequests {
     }
 
     private String fingerprint(Object request) {
+        return fingerprintOf(json(request));
+    }
+
+    /** SHA-256 of the request as JSON, in hex: two requests are the same request when their JSON is the same. */
+    static String fingerprintOf(String json) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

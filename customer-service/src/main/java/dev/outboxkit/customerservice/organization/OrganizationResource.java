@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
 import dev.outboxkit.customerservice.idempotency.IdempotencyKey;
+import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
 import dev.outboxkit.web.Page;
 
 @Path("/organizations")
@@ -40,10 +41,14 @@ import dev.outboxkit.web.Page;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
-    private final OrganizationService service;
+    private static final String CREATE_SCOPE = "POST /organizations";
 
-    OrganizationResource(OrganizationService service) {
+    private final OrganizationService service;
+    private final IdempotentRequests idempotency;
+
+    OrganizationResource(OrganizationService service, IdempotentRequests idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -59,7 +64,11 @@ public class OrganizationResource {
                     example = IdempotencyKey.EXAMPLE, schema = @Schema(type = SchemaType.STRING, minLength = 1,
                             maxLength = IdempotencyKey.MAX_LENGTH)) String idempotencyKey,
             UriInfo uri) {
-        return service.create(request, IdempotencyKey.of(idempotencyKey)).toResponse(uri);
+        return idempotency.execute(CREATE_SCOPE, IdempotencyKey.of(idempotencyKey), request, () -> {
+            Organization organization = service.create(request);
+            return new IdempotentRequests.Outcome(Response.Status.CREATED.getStatusCode(),
+                    "/organizations/" + organization.getId(), OrganizationResponse.of(organization));
+        }).toResponse(uri);
     }
 
     @GET

@@ -2,14 +2,11 @@ package dev.outboxkit.customerservice.organization;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.outboxkit.customerservice.idempotency.IdempotentRequests;
-import dev.outboxkit.customerservice.idempotency.StoredResponse;
 import dev.outboxkit.outbox.EventPublisher;
 import dev.outboxkit.web.Page;
 import dev.outboxkit.customerservice.persistence.UniqueConstraints;
@@ -22,34 +19,27 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class OrganizationService {
 
-    private static final String CREATE_SCOPE = "POST /organizations";
-
     private final OrganizationRepository organizations;
     private final EventPublisher events;
-    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, EventPublisher events, IdempotentRequests idempotency,
-            Clock clock) {
+    OrganizationService(OrganizationRepository organizations, EventPublisher events, Clock clock) {
         this.organizations = organizations;
         this.events = events;
-        this.idempotency = idempotency;
         this.clock = clock;
     }
 
+    /** Creates an organization; emits OrganizationCreated in the same transaction. */
     @Transactional
-    public StoredResponse create(CreateOrganizationRequest request, Optional<String> idempotencyKey) {
-        return idempotency.execute(CREATE_SCOPE, idempotencyKey, request, () -> {
-            String name = request.name().trim();
-            refuseTakenName(name);
-            Organization organization = Organization.create(name, Instant.now(clock));
-            OrganizationCreatedEvent created = OrganizationCreatedEvent.of(organization);
-            organizations.persist(organization);
-            flush(name);
-            events.publish(created);
-            return new IdempotentRequests.Outcome(201, "/organizations/" + organization.getId(),
-                    OrganizationResponse.of(organization));
-        });
+    public Organization create(CreateOrganizationRequest request) {
+        String name = request.name().trim();
+        refuseTakenName(name);
+        Organization organization = Organization.create(name, Instant.now(clock));
+        OrganizationCreatedEvent created = OrganizationCreatedEvent.of(organization);
+        organizations.persist(organization);
+        flush(name);
+        events.publish(created);
+        return organization;
     }
 
     @Transactional

@@ -26,7 +26,9 @@ public final class UniqueConstraints {
             em.flush();
         } catch (PersistenceException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConstraintViolationException violation && refusals.containsKey(violation.getConstraintName())) {
+                // Hibernate leaves the name null when it cannot read it; Map.of's maps refuse to look up null.
+                if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                        && refusals.containsKey(violation.getConstraintName())) {
                     throw refusals.get(violation.getConstraintName()).get();
                 }
             }

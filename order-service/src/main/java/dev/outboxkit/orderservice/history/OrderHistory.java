@@ -18,17 +18,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.outboxkit.contracts.EventType;
-import dev.outboxkit.orderservice.order.OrderResponse;
+import dev.outboxkit.orderservice.shared.OrderAsOf;
+import dev.outboxkit.orderservice.shared.PastOrders;
 import dev.outboxkit.problem.NotFoundException;
 import dev.outboxkit.web.Page;
 
 /** Queries of the read side: a customer's order history, an order's events, an order as of an instant. */
 @ApplicationScoped
-public class OrderHistory {
+public class OrderHistory implements PastOrders {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -51,13 +51,6 @@ public class OrderHistory {
         HistoricEvent(long sequence, String type, Instant occurredAt, JsonNode payload) {
             this(sequence, type, occurredAt, payload.get("actor"), payload);
         }
-    }
-
-    public record OrderAsOf(UUID orderId, Instant asOf, String purchaseOrderNumber, UUID customerId, String status,
-            LocalDate deliveryDate, BigDecimal total,
-            @Schema(nullable = true, description = "null until the order was confirmed.") String invoiceNumber, long sequence,
-            @Schema(type = SchemaType.ARRAY, implementation = OrderResponse.Line.class,
-                    description = "The lines as OrderCreated carried them.") JsonNode lines) {
     }
 
     @Transactional
@@ -96,6 +89,7 @@ public class OrderHistory {
     }
 
     /** The order's state at {@code asOf}, rebuilt from its events up to that instant. */
+    @Override
     @Transactional
     public OrderAsOf asOf(UUID orderId, Instant asOf) {
         List<HistoricEvent> events = eventsUntil(orderId, asOf);

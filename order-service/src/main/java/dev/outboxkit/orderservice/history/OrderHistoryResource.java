@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
-import dev.outboxkit.orderservice.order.OrderReadAccess;
-import dev.outboxkit.orderservice.order.OrderStatus;
+import dev.outboxkit.orderservice.shared.OrderReadAccess;
+import dev.outboxkit.orderservice.shared.OrderStatus;
 import dev.outboxkit.web.Page;
 
 /** The read side: answered from the model fed by order.events, eventually consistent with the writes. */

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import dev.outboxkit.orderservice.shared.OrderStatus;
 import dev.outboxkit.outbox.Aggregate;
 import dev.outboxkit.problem.ConflictException;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.outboxkit.contracts.EventType;
+import dev.outboxkit.orderservice.shared.OrderStatus;
 
 /** Contract: src-deploy/contracts/order/OrderCreated.v1.schema.json */
 public record OrderCreatedEvent(

@@ -2,7 +2,6 @@ package dev.outboxkit.orderservice.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,8 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.outboxkit.access.Roles;
-import dev.outboxkit.orderservice.history.OrderHistory;
 import dev.outboxkit.orderservice.invoice.Invoice;
+import dev.outboxkit.orderservice.shared.OrderAsOf;
+import dev.outboxkit.orderservice.shared.OrderReadAccess;
+import dev.outboxkit.orderservice.shared.OrderStatus;
+import dev.outboxkit.orderservice.shared.OrderView;
+import dev.outboxkit.orderservice.shared.PastOrders;
 
 @Path("/orders")
 @Tag(name = "Orders")
@@ -40,12 +43,12 @@ public class OrderResource {
     private static final String MOVE_REFUSED = "The order's status does not allow this move, or a concurrent change came first.";
 
     private final OrderService service;
-    private final OrderHistory history;
+    private final PastOrders pastOrders;
     private final OrderReadAccess access;
 
-    OrderResource(OrderService service, OrderHistory history, OrderReadAccess access) {
+    OrderResource(OrderService service, PastOrders pastOrders, OrderReadAccess access) {
         this.service = service;
-        this.history = history;
+        this.pastOrders = pastOrders;
         this.access = access;
     }
 
@@ -71,21 +74,11 @@ public class OrderResource {
             + "rebuilt from its events.")
     @APIResponse(responseCode = "200", description = "Without asOf the order as it is (OrderResponse), with asOf as it "
             + "was then (OrderAsOf).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = { OrderResponse.class, OrderHistory.OrderAsOf.class })))
-    public Object get(@PathParam("id") UUID id,
+                    schema = @Schema(anyOf = { OrderResponse.class, OrderAsOf.class })))
+    public OrderView get(@PathParam("id") UUID id,
             @QueryParam("asOf") @Parameter(description = "An ISO-8601 instant.", example = "2030-01-01T12:00:00Z") Instant asOf) {
         access.requireOrder(id);
-        return asOf == null ? OrderResponse.of(service.get(id)) : history.asOf(id, asOf);
-    }
-
-    @GET
-    @Path("/{id}/events")
-    @RolesAllowed({ Roles.BACK_OFFICE, Roles.SUPPORT, Roles.CUSTOMER })
-    @Tag(name = "Order history")
-    @Operation(summary = "Every event of one order, in sequence", description = "From the read side, fed by order.events.")
-    public List<OrderHistory.HistoricEvent> events(@PathParam("id") UUID id) {
-        access.requireOrder(id);
-        return history.events(id);
+        return asOf == null ? OrderResponse.of(service.get(id)) : pastOrders.asOf(id, asOf);
     }
 
     @POST

@@ -8,9 +8,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.outboxkit.orderservice.shared.OrderStatus;
+import dev.outboxkit.orderservice.shared.OrderView;
+
 public record OrderResponse(UUID id, @Schema(example = "PO-2030-0001") String purchaseOrderNumber, UUID customerId,
         @Schema(nullable = true) UUID organizationId, OrderStatus status, LocalDate deliveryDate, List<Line> lines,
-        @Schema(example = "19.00") BigDecimal total, Instant createdAt, @Schema(example = "0") long version) {
+        @Schema(example = "19.00") BigDecimal total, Instant createdAt, @Schema(example = "0") long version)
+        implements OrderView {
 
     public record Line(@Schema(example = "Brass gear") String product, @Schema(example = "2") int quantity,
             @Schema(example = "9.50") BigDecimal unitPrice) {

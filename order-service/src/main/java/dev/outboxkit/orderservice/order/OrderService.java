@@ -12,6 +12,7 @@ import dev.outboxkit.messaging.directory.CustomerDirectory;
 import dev.outboxkit.messaging.directory.KnownCustomer;
 import dev.outboxkit.orderservice.invoice.Invoice;
 import dev.outboxkit.orderservice.invoice.InvoiceRepository;
+import dev.outboxkit.orderservice.shared.OrderStatus;
 import dev.outboxkit.outbox.EventPublisher;
 import dev.outboxkit.problem.ConflictException;
 import dev.outboxkit.problem.NotFoundException;

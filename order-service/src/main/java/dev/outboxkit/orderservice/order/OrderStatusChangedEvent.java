@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.outboxkit.contracts.EventType;
+import dev.outboxkit.orderservice.shared.OrderStatus;
 
 /** Contract: src-deploy/contracts/order/OrderStatusChanged.v1.schema.json */
 public record OrderStatusChangedEvent(

@@ -1,4 +1,4 @@
-package dev.outboxkit.orderservice.order;
+package dev.outboxkit.orderservice.shared;
 
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,16 +14,17 @@ import dev.outboxkit.problem.NotFoundException;
 /**
  * Who may read an order, its events and its invoice, and a customer's order history: staff anything, a
  * customer only what belongs to the customer profile they own. Ownership comes from this service's own
- * customer view (fed by the customer events), so the check needs no call to customer-service.
+ * customer view (fed by the customer events), so the check needs no call to customer-service; an order's customer
+ * comes from the write side ({@link OrderOwners}), so an order is readable as soon as it is placed.
  */
 @ApplicationScoped
 public class OrderReadAccess {
 
-    private final OrderRepository orders;
+    private final OrderOwners orders;
     private final CustomerDirectory directory;
     private final Caller caller;
 
-    OrderReadAccess(OrderRepository orders, CustomerDirectory directory, Caller caller) {
+    OrderReadAccess(OrderOwners orders, CustomerDirectory directory, Caller caller) {
         this.orders = orders;
         this.directory = directory;
         this.caller = caller;
@@ -35,8 +36,8 @@ public class OrderReadAccess {
             return;
         }
         Supplier<NotFoundException> notFound = () -> new NotFoundException("Order not found", "No order with id " + orderId + ".");
-        Order order = orders.findByIdOptional(orderId).orElseThrow(notFound);
-        caller.requireReadable(ownerOf(order.getCustomerId()), notFound);
+        UUID customerId = orders.customerOf(orderId).orElseThrow(notFound);
+        caller.requireReadable(ownerOf(customerId), notFound);
     }
 
     @Transactional

@@ -1,4 +1,4 @@
-package dev.outboxkit.orderservice.order;
+package dev.outboxkit.orderservice.shared;
 
 import java.util.Set;
 
