@@ -35,7 +35,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers;</li>
  * <li>what {@code IdempotentRequests} serialises itself: the request (its fingerprint) and the first
  * response body, which also leaves POST as a {@code Response} entity.</li>
- * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * <li>the resource classes: StrictParameters (web-support) reads their methods' parameter annotations
  * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's

@@ -19,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code EventReader.payload}, {@code mapper.treeToValue}) and {@code EmailComposer} ({@code mapper.readValue}):
  * constructor and record components (the customer directory reads the other events as JSON trees);</li>
  * <li>problem+json bodies, built as {@code Response} entities by the exception mappers.</li>
- * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * <li>the resource classes: StrictParameters (web-support) reads their methods' parameter annotations
  * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's

@@ -33,7 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <li>{@code POST /orders} answers an {@code OrderResponse} inside a {@code Response}, and
  * {@code GET /orders/{id}?asOf=} an {@code OrderAsOf} from a method declared to return the interface
  * {@code OrderView}.</li>
- * <li>the resource classes: StrictParameters (problem-details) reads their methods' parameter annotations
+ * <li>the resource classes: StrictParameters (web-support) reads their methods' parameter annotations
  * ({@code ResourceInfo.getResourceMethod()}) to name a parameter that does not parse.</li>
  * </ul>
  * {@code NativeImageReflectionTest} fails when an event, DTO or problem type is missing here (testkit's

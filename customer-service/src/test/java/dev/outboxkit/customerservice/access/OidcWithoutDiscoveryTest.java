@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * OIDC_DISCOVERY_ENABLED=false (access-support): the service starts without asking Keycloak anything, and the
+ * OIDC_DISCOVERY_ENABLED=false (web-support): the service starts without asking Keycloak anything, and the
  * configured key-set path and issuer still accept the realm's tokens and refuse everything else. A wrong path
  * or issuer turns Alice's 200 into a 401.
  */

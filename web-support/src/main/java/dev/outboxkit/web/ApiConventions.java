@@ -24,7 +24,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <ul>
  * <li>every error is {@code application/problem+json} of the {@value #PROBLEM} schema;</li>
  * <li>400 wherever the request carries parameters or a body (StrictParameters, StrictJson, Bean Validation);
- * 401 and 403 on every secured operation (access-support); 404 wherever the path names a resource; 500, which
+ * 401 and 403 on every secured operation (AccessProblemMappers); 404 wherever the path names a resource; 500, which
  * no request should get, but whose body is a problem too;</li>
  * <li>a creation (a declared 201) carries {@code Location} and no generated 200 beside it;</li>
  * <li>UUIDs, dates and date-times are written out where they are used, so that they can be nullable
@@ -32,7 +32,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * </ul>
  * What only a resource knows (409, 422, a 404 without a path parameter, the 201 and its body) it declares
  * with {@code @APIResponse}; this filter gives those responses the problem schema too. It runs when the
- * document is built (Quarkus finds it by its annotation in every service that depends on problem-details), so the
+ * document is built (Quarkus finds it by its annotation in every service that depends on web-support), so the
  * served document is the one the build wrote.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
