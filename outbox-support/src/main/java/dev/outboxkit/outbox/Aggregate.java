@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
-import dev.outboxkit.problem.ConflictException;
-
 /**
  * A root entity whose changes are published: a version for optimistic locking, and the number of the
  * last event emitted about it. Both live in the entity's row, so two transactions that change one
@@ -28,8 +26,8 @@ public abstract class Aggregate {
     /** The stale-version check of an update: the client must have seen the version it changes. */
     public void requireVersion(long expected) {
         if (version != expected) {
-            throw new ConflictException("Stale version", getClass().getSimpleName() + " " + id() + " is at version "
-                    + version + ", the request was based on version " + expected + ".");
+            throw new StaleVersionException(this, getClass().getSimpleName() + " " + id() + " is at version " + version
+                    + ", the request was based on version " + expected + ".");
         }
     }
 

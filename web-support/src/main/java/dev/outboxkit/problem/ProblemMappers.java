@@ -2,6 +2,7 @@ package dev.outboxkit.problem;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -33,11 +34,28 @@ public class ProblemMappers {
         return respond(Problem.of(400, problem.title(), problem.getMessage(), uri.getPath()).withViolations(problem.violations()));
     }
 
-    /** A concurrent transaction changed the same row first: the client must re-read and retry. */
+    /**
+     * The change was based on a version the resource is no longer at: the client must re-read and retry. Thrown by the
+     * application's own check (outbox-support's {@code StaleVersionException}, without a cause), its message says
+     * which versions and is meant for the client; thrown by Hibernate when a concurrent transaction changed the same
+     * row first (caused by Hibernate's stale-state exception), it names internals, so the body says it in general.
+     */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        if (e.getCause() == null && e.getMessage() != null) {
+            return respond(Problem.of(409, "Stale version", e.getMessage(), uri.getPath()));
+        }
         return respond(Problem.of(409, "Concurrent modification",
                 "The resource was changed by another request; read it again and retry.", uri.getPath()));
+    }
+
+    /**
+     * A refusal to take work now that will be accepted later (outbox-support's {@code RelayNotCapturingException} while
+     * the event relay is not capturing): 503, the message saying why and when to retry.
+     */
+    @ServerExceptionMapper
+    public Response notNow(RejectedExecutionException e, UriInfo uri) {
+        return respond(Problem.of(503, "Not accepting changes yet", e.getMessage(), uri.getPath()));
     }
 
     @ServerExceptionMapper
