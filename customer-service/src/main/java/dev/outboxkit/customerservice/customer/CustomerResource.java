@@ -107,7 +107,7 @@ public class CustomerResource {
             @QueryParam("organizationId") UUID organizationId, @QueryParam("active") Boolean active,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(new CustomerFilter(email, organizationId, active), page, size);
+        return service.list(new CustomerFilter(email, organizationId, active), page, size).map(CustomerResponse::of);
     }
 
     @PUT

@@ -141,9 +141,9 @@ public class CustomerService {
         return new NotFoundException("Customer not found", "No customer with id " + id + ".");
     }
 
-    public Page<CustomerResponse> list(CustomerFilter filter, int page, int size) {
+    public Page<Customer> list(CustomerFilter filter, int page, int size) {
         var query = customers.find(filter.query(), Sort.by("createdAt").and("id"), filter.parameters());
-        return Page.of(query.page(page, size).list(), page, size, query.count(), CustomerResponse::of);
+        return Page.of(query.page(page, size).list(), page, size, query.count());
     }
 
     /**

@@ -84,7 +84,7 @@ public class OrganizationResource {
     @Operation(summary = "List organizations by name")
     public Page<OrganizationResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(page, size);
+        return service.list(page, size).map(OrganizationResponse::of);
     }
 
     @PUT

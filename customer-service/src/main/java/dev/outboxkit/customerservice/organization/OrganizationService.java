@@ -64,9 +64,9 @@ public class OrganizationService {
                 .orElseThrow(() -> new NotFoundException("Organization not found", "No organization with id " + id + "."));
     }
 
-    public Page<OrganizationResponse> list(int page, int size) {
+    public Page<Organization> list(int page, int size) {
         var query = organizations.findAll(Sort.by("name").and("id"));
-        return Page.of(query.page(page, size).list(), page, size, query.count(), OrganizationResponse::of);
+        return Page.of(query.page(page, size).list(), page, size, query.count());
     }
 
     /** For other features that refer to an organization: absent is fine, unknown is not. */

@@ -76,7 +76,7 @@ public class OrderHistory implements PastOrders {
                     instant(r[8])));
         }
         long total = ((Number) count.getSingleResult()).longValue();
-        return Page.of(summaries, page, size, total, s -> s);
+        return Page.of(summaries, page, size, total);
     }
 
     @Transactional
