@@ -35,14 +35,14 @@ public class ProblemMappers {
     }
 
     /**
-     * The change was based on a version the resource is no longer at: the client must re-read and retry. Thrown by the
-     * application's own check (outbox-support's {@code StaleVersionException}, without a cause), its message says
-     * which versions and is meant for the client; thrown by Hibernate when a concurrent transaction changed the same
-     * row first (caused by Hibernate's stale-state exception), it names internals, so the body says it in general.
+     * The change was based on a version the resource is no longer at: the client must re-read and retry. The rule for
+     * this and the 503 below: a subclass (outbox-support's {@code StaleVersionException}) is a refusal written for the
+     * client, and its message is the detail; the base class, as Hibernate or the JDK throw it, names internals, so
+     * the body says it in general.
      */
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        if (e.getCause() == null && e.getMessage() != null) {
+        if (e.getClass() != OptimisticLockException.class && e.getMessage() != null) {
             return respond(Problem.of(409, "Stale version", e.getMessage(), uri.getPath()));
         }
         return respond(Problem.of(409, "Concurrent modification",
@@ -50,12 +50,16 @@ public class ProblemMappers {
     }
 
     /**
-     * A refusal to take work now that will be accepted later (outbox-support's {@code RelayNotCapturingException} while
-     * the event relay is not capturing): 503, the message saying why and when to retry.
+     * Work refused now that will be accepted later: outbox-support's {@code RelayNotCapturingException} while the event
+     * relay is not capturing (its message says why), or a full worker pool. 503 either way.
      */
     @ServerExceptionMapper
     public Response notNow(RejectedExecutionException e, UriInfo uri) {
-        return respond(Problem.of(503, "Not accepting changes yet", e.getMessage(), uri.getPath()));
+        if (e.getClass() != RejectedExecutionException.class && e.getMessage() != null) {
+            return respond(Problem.of(503, "Not accepting changes yet", e.getMessage(), uri.getPath()));
+        }
+        return respond(Problem.of(503, "Busy", "The service cannot take this request now; retry in a few seconds.",
+                uri.getPath()));
     }
 
     @ServerExceptionMapper
