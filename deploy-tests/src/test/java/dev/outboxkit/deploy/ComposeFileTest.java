@@ -236,6 +236,7 @@ class ComposeFileTest {
                         .contains(mountTarget + "/" + file.getFileName());
             }
         }
+        assertThat(script).as("db-init runs the outbox migrations").contains(mountTarget + "/outbox/V*__*.sql");
     }
 
     @Test
