@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs once, when the postgres image initialises an empty data volume (/docker-entrypoint-initdb.d).
-# It does what src-deploy/stack's setup_postgres does, with the same SQL files (checked copies beside this
-# script, mounted at /opt/outboxkit/sql) and the same psql variables, taken from the pod's environment:
+# It does what src-deploy/stack's setup_postgres does, with the same SQL files (src-deploy/postgres, generated
+# into the ConfigMap postgres-sql by src-deploy/kustomization.yaml and mounted at /opt/outboxkit/sql) and the same psql variables, taken from the pod's environment:
 # one role and database per service, REPLICATION for the two outbox owners, and the outbox table in the
 # customer and orders databases, so the Debezium connectors can start before any service ran Flyway.
 # Later password changes are not applied by this script: see k8s/README.md, "Secrets".
@@ -17,8 +17,11 @@ run --dbname postgres \
     -v notification_db="$NOTIFICATION_DB_NAME" \
     -f "$sql/00-roles-and-databases.sql"
 
+# The outbox migrations (V*__*.sql: the files the services' Flyway runs as db/outbox), in version order, as the owner.
+migrations=$(printf -- '-f %s\n' "$sql"/V*__*.sql | sort -V)
 for pair in "$CUSTOMER_DB_NAME:$CUSTOMER_DB_USER" "$ORDERS_DB_NAME:$ORDERS_DB_USER"; do
-    run --dbname "${pair%%:*}" -v owner="${pair#*:}" -f "$sql/10-outbox-table.sql"
+    # shellcheck disable=SC2086
+    run --dbname "${pair%%:*}" -c 'SET client_min_messages = warning' -c "SET ROLE \"${pair#*:}\"" $migrations
 done
 
 # Keycloak's own database, only where Keycloak runs in production mode (the prod overlay sets these).

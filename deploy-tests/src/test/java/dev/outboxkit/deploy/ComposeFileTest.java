@@ -181,7 +181,8 @@ class ComposeFileTest {
         assertThat(String.join(" ", strings(services.path("topic-init").path("command"))))
                 .contains("--config retention.ms=-1");
         assertThat(Files.readString(root.resolve("src-deploy/stack")))
-                .contains("TOPIC_RETENTION_MS=\"${TOPIC_RETENTION_MS:--1}\"", "--config \"retention.ms=$TOPIC_RETENTION_MS\"");
+                .contains("TOPIC_RETENTION_MS=\"${TOPIC_RETENTION_MS:--1}\"", "\"%s:$TOPIC_PARTITIONS:$TOPIC_RETENTION_MS\\n\" $TOPICS",
+                        "--config \"retention.ms=$retention\"");
     }
 
     @Test
@@ -236,6 +237,7 @@ class ComposeFileTest {
                         .contains(mountTarget + "/" + file.getFileName());
             }
         }
+        assertThat(script).as("db-init runs the outbox migrations").contains(mountTarget + "/outbox/V*__*.sql");
     }
 
     @Test

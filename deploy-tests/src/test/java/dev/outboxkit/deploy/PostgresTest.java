@@ -83,8 +83,9 @@ class PostgresTest {
         String script = initScripts.getData().values().iterator().next();
 
         ConfigMap sql = manifests.get(ConfigMap.class, volumes.get(mounts.get("/opt/outboxkit/sql")).getConfigMap().getName());
-        assertThat(sql.getData()).containsOnlyKeys("00-roles-and-databases.sql", "10-outbox-table.sql");
-        assertThat(script).contains("$sql/00-roles-and-databases.sql", "$sql/10-outbox-table.sql", "sql=/opt/outboxkit/sql");
+        assertThat(sql.getData()).containsKey("00-roles-and-databases.sql")
+                .allSatisfy((file, content) -> assertThat(file).matches("00-roles-and-databases\\.sql|V\\d+__\\w+\\.sql"));
+        assertThat(script).contains("$sql/00-roles-and-databases.sql", "\"$sql\"/V*__*.sql", "sql=/opt/outboxkit/sql");
 
         Set<String> env = env(container).keySet();
         Set<String> required = requiredVariables(script, env);

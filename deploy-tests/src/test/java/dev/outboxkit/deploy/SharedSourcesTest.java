@@ -31,10 +31,38 @@ class SharedSourcesTest {
         assertThat(dev.getGenerated(ConfigMap.class, "keycloak-realm").getData())
                 .containsExactlyEntriesOf(Map.of("outboxkit-realm.json",
                         Files.readString(Repo.path("src-deploy/keycloak/outboxkit-realm.json"))));
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql.put("00-roles-and-databases.sql", Files.readString(Repo.path("src-deploy/postgres/00-roles-and-databases.sql")));
+        for (Path migration : outboxMigrations()) {
+            sql.put(migration.getFileName().toString(), Files.readString(migration));
+        }
         assertThat(dev.getGenerated(ConfigMap.class, "postgres-sql").getData())
-                .containsOnlyKeys("00-roles-and-databases.sql", "10-outbox-table.sql")
-                .containsEntry("00-roles-and-databases.sql", Files.readString(Repo.path("src-deploy/postgres/00-roles-and-databases.sql")))
-                .containsEntry("10-outbox-table.sql", Files.readString(Repo.path("src-deploy/postgres/10-outbox-table.sql")));
+                .as("postgres-sql = the roles script and every outbox migration (list them in src-deploy/kustomization.yaml)")
+                .containsExactlyInAnyOrderEntriesOf(sql);
+    }
+
+    /**
+     * The outbox table's one definition is outbox-support's Flyway migrations, kept in src-deploy/postgres/outbox:
+     * the stack, Compose and k8s run every one of them, in Flyway's version order, before the relay starts.
+     */
+    @Test
+    void stack_compose_and_k8s_run_the_outbox_migrations_in_version_order() throws IOException {
+        assertThat(outboxMigrations()).isNotEmpty();
+        assertThat(Files.readString(Repo.path("src-deploy/stack")))
+                .contains("\"$DEPLOY_DIR\"/postgres/outbox/V*__*.sql | sort -V");
+        assertThat(Files.readString(Repo.path("docker-compose.yml")))
+                .contains("/outboxkit/postgres/outbox/V*__*.sql | sort -V");
+        assertThat(Files.readString(Repo.path("k8s/base/postgres/initdb.sh")))
+                .contains("\"$sql\"/V*__*.sql | sort -V");
+        assertThat(Files.readString(Repo.path("outbox-support/pom.xml")))
+                .as("outbox-support packages them as Flyway's db/outbox")
+                .contains("<directory>../src-deploy/postgres/outbox</directory>", "<targetPath>db/outbox</targetPath>");
+    }
+
+    private static List<Path> outboxMigrations() throws IOException {
+        try (Stream<Path> files = Files.list(Repo.path("src-deploy/postgres/outbox"))) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).sorted().toList();
+        }
     }
 
     /**

@@ -49,15 +49,25 @@ public final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         Path log = Path.of("target", instance + ".log");
+        // src-deploy/service knows the java command line, as for ./system up and bench/run; `exec` replaces the
+        // shell with the JVM, so this Process is the service itself (destroy() is its TERM, kill() its KILL).
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()))
+                "bash", root.resolve("src-deploy/service").toString(), "exec", module))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        builder.environment().put("HTTP_PORT", String.valueOf(port));
-        builder.environment().put("HTTP_HOST", "127.0.0.1");
+        builder.environment().put("SERVICE_APP_DIR", jar.getParent().toAbsolutePath().toString());
+        builder.environment().put("SERVICE_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         ServiceProcess service = new ServiceProcess(module, builder.start(), log, port);
-        service.awaitReady();
+        try {
+            service.awaitReady();
+        } catch (RuntimeException | IOException | InterruptedException notReady) {
+            // A service that did not get ready in time must not outlive the test: left running, it would join its
+            // consumer group and take partitions from the services of every later test on the same stack.
+            service.kill();
+            throw notReady;
+        }
         return service;
     }
 
