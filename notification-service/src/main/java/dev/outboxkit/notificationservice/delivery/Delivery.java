@@ -84,15 +84,6 @@ public class Delivery {
         return delivery;
     }
 
-    void sent(String to, Instant now) {
-        attempts++;
-        sendingSince = null;
-        status = DeliveryStatus.SENT;
-        recipient = to;
-        sentAt = now;
-        lastError = null;
-    }
-
     void unconfirmedSend() {
         unconfirmedSends++;
     }

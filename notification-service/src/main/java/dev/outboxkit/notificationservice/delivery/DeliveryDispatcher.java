@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.mail.SMTPException;
@@ -124,18 +126,18 @@ public class DeliveryDispatcher {
         }
         int taken = refill + idle.drainPermits();
         int limit = Math.min(config.batchSize(), taken);
-        List<DeliveryLedger.Claim> due;
+        List<Outgoing> due;
         try {
-            due = ledger.claimDue(limit, clock.instant().plus(config.lease()));
+            due = claimAndCompose(limit);
         } catch (RuntimeException e) {
             idle.release(taken);
             throw e;
         }
         idle.release(taken - due.size());
-        for (DeliveryLedger.Claim claim : due) {
+        for (Outgoing outgoing : due) {
             senders.execute(() -> {
                 try {
-                    deliver(claim);
+                    deliver(outgoing);
                 } catch (RuntimeException e) {
                     // The lease runs out and the email is claimed again; nothing is lost.
                     Log.warnf(e, "Sending an email failed outside its own error handling");
@@ -147,20 +149,46 @@ public class DeliveryDispatcher {
         return !due.isEmpty() && due.size() == limit;
     }
 
-    private void deliver(DeliveryLedger.Claim claim) {
-        UUID eventId = claim.eventId();
-        Delivery delivery = ledger.find(eventId).orElseThrow();
-        if (claim.takenOver()) {
+    /** A claimed delivery and its email, composed in the claim's transaction (or why it could not be). */
+    private record Outgoing(Delivery delivery, boolean takenOver, Mail mail, RuntimeException composeFailure) {
+    }
+
+    /**
+     * One transaction per claim: the leases, the rows and the directory reads the emails need, instead of a read and
+     * a transaction per email. An email that cannot be composed (its customer not known yet) fails alone.
+     */
+    private List<Outgoing> claimAndCompose(int limit) {
+        Instant leaseUntil = clock.instant().plus(config.lease());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Outgoing> outgoing = new ArrayList<>();
+            for (DeliveryLedger.Claim claim : ledger.claimDue(limit, leaseUntil)) {
+                try {
+                    outgoing.add(new Outgoing(claim.delivery(), claim.takenOver(), composer.compose(claim.delivery()), null));
+                } catch (RuntimeException e) {
+                    outgoing.add(new Outgoing(claim.delivery(), claim.takenOver(), null, e));
+                }
+            }
+            return outgoing;
+        });
+    }
+
+    private void deliver(Outgoing outgoing) {
+        Delivery delivery = outgoing.delivery();
+        UUID eventId = delivery.getEventId();
+        if (outgoing.takenOver()) {
             unconfirmed(delivery);
             Log.warnf("Email for event %s is sent again after its sender stopped mid-send; the customer may get it twice "
                     + "(same Message-ID)", eventId);
         }
-        Mail mail = null;
+        if (outgoing.composeFailure() != null) {
+            failed(delivery, describe(outgoing.composeFailure()), false);
+            return;
+        }
+        Mail mail = outgoing.mail();
         try {
-            mail = composer.compose(delivery);
             mailer.send(mail);
         } catch (RuntimeException e) {
-            boolean mayHaveArrived = mail != null && mayHaveArrived(e);
+            boolean mayHaveArrived = mayHaveArrived(e);
             if (mayHaveArrived) {
                 unconfirmed(delivery);
             }

@@ -3,7 +3,9 @@ package dev.outboxkit.notificationservice.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,17 +39,21 @@ public class DeliveryLedger {
         em.persist(Delivery.pending(kind, customerId, source, clock.instant()));
     }
 
-    /** A delivery taken by a dispatcher; {@code takenOver}: its previous sender stopped without recording an outcome. */
-    public record Claim(UUID eventId, boolean takenOver) {
+    /**
+     * A delivery taken by a dispatcher, as it was when taken; {@code takenOver}: its previous sender stopped without
+     * recording an outcome.
+     */
+    public record Claim(Delivery delivery, boolean takenOver) {
     }
 
     /**
      * Takes up to {@code limit} due deliveries and leases them, so that other dispatchers (in this or
      * another instance) skip them while they are being sent. Rows locked by another claim are skipped.
      * A lease that ran out while the email was being sent (sending_since still set) is taken over and
-     * counted as an unconfirmed send.
+     * counted as an unconfirmed send. Runs in the caller's transaction, so that what the emails need can be read
+     * in the same one (one transaction per claim, not one per email).
      */
-    @Transactional(TxType.REQUIRES_NEW)
+    @Transactional(TxType.MANDATORY)
     public List<Claim> claimDue(int limit, Instant leaseUntil) {
         List<?> rows = em.createNativeQuery("""
                 WITH due AS (
@@ -65,17 +71,41 @@ public class DeliveryLedger {
                 .setParameter("now", clock.instant())
                 .setParameter("limit", limit)
                 .getResultList();
-        List<Claim> claims = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Boolean> takenOver = new HashMap<>();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            claims.add(new Claim((UUID) columns[0], (Boolean) columns[1]));
+            takenOver.put((UUID) columns[0], (Boolean) columns[1]);
+        }
+        // The UPDATE above bypassed the persistence context: load the rows as they are now, in one query.
+        List<Delivery> claimed = em.createQuery("from Delivery d where d.eventId in :ids order by d.nextAttemptAt",
+                        Delivery.class)
+                .setParameter("ids", takenOver.keySet())
+                .getResultList();
+        List<Claim> claims = new ArrayList<>(claimed.size());
+        for (Delivery delivery : claimed) {
+            claims.add(new Claim(delivery, takenOver.get(delivery.getEventId())));
         }
         return claims;
     }
 
+    /**
+     * Records that the server accepted the email: one UPDATE and no read, since this runs once per email.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void markSent(UUID eventId, String recipient) {
-        em.find(Delivery.class, eventId).sent(recipient, clock.instant());
+        em.createQuery("""
+                        update Delivery d
+                        set d.status = :sent, d.attempts = d.attempts + 1, d.sendingSince = null, d.recipient = :recipient,
+                            d.sentAt = :now, d.lastError = null
+                        where d.eventId = :eventId""")
+                .setParameter("sent", DeliveryStatus.SENT)
+                .setParameter("recipient", recipient)
+                .setParameter("now", clock.instant())
+                .setParameter("eventId", eventId)
+                .executeUpdate();
     }
 
     /**

@@ -29,7 +29,8 @@ public class EmailComposer {
         this.mapper = mapper;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Reads the directory in the caller's transaction (the dispatcher's claim). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Mail compose(Delivery delivery) {
         KnownCustomer customer = directory.customer(delivery.getCustomerId())
                 .orElseThrow(() -> new IllegalStateException("Customer " + delivery.getCustomerId() + " is not known yet"));
