@@ -1,10 +1,9 @@
 -- Written by the Debezium outbox extension in the transaction of each change and deleted again in that
 -- same transaction: the relay reads the INSERT from the WAL, so the table itself stays empty.
--- Column names are build-time settings of the extension (outbox-support's META-INF/microprofile-config.properties)
--- and of the relay (src-deploy/debezium/*-outbox.json).
--- The files of this directory are the outbox table's only definition: outbox-support packages them as the Flyway
--- location db/outbox, and the local stack, docker-compose.yml and k8s/ run them, in version order, before the relay
--- starts (src-deploy/README.md, "Databases and roles"). Every statement is therefore idempotent (IF NOT EXISTS).
+-- Column names are build-time settings of the extension (META-INF/microprofile-config.properties of this
+-- module) and of the relay (src-deploy/debezium/*-outbox.json). The local stack creates this table before
+-- the relay starts (src-deploy/postgres/10-outbox-table.sql), hence IF NOT EXISTS; OutboxTableDefinitionTest
+-- keeps the two statements identical.
 CREATE TABLE IF NOT EXISTS outboxevent (
     id                 uuid PRIMARY KEY,
     eventid            uuid         NOT NULL,
