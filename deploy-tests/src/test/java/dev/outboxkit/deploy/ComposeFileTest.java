@@ -185,6 +185,22 @@ class ComposeFileTest {
                         "--config \"retention.ms=$retention\"");
     }
 
+    /** As in the local stack: each connector's heartbeat topic, named from its configuration, is made beforehand. */
+    @Test
+    void eachConnectorsHeartbeatTopicIsCreatedBeforeTheRelayStarts() throws IOException {
+        String command = String.join(" ", strings(services.path("topic-init").path("command")));
+        try (Stream<Path> connectors = Files.list(root.resolve("src-deploy/debezium"))) {
+            List<Path> files = connectors.filter(f -> f.toString().endsWith(".json")).toList();
+            assertThat(files).isNotEmpty();
+            for (Path file : files) {
+                String prefix = new ObjectMapper().readTree(file.toFile()).path("topic.prefix").asText();
+                assertThat(prefix).as("%s names its topic.prefix", file).isNotEmpty();
+                assertThat(command).as("topic-init creates %s's heartbeat topic", file.getFileName())
+                        .contains("__debezium-heartbeat." + prefix);
+            }
+        }
+    }
+
     @Test
     void postgresIsTheMajorVersionEverythingElseIsTestedOn() {
         String major = Repo.testedPostgresMajor();
@@ -211,6 +227,9 @@ class ComposeFileTest {
         assertThat(condition("connect-init", "connect")).isEqualTo("service_healthy");
         assertThat(condition("connect-init", "db-init"))
                 .as("the outbox tables exist before the connectors start (filtered publication)")
+                .isEqualTo("service_completed_successfully");
+        assertThat(condition("connect-init", "topic-init"))
+                .as("each connector's heartbeat topic exists before the connectors start")
                 .isEqualTo("service_completed_successfully");
         assertThat(condition("topic-init", "kafka")).isEqualTo("service_healthy");
         assertThat(condition("db-init", "postgres")).isEqualTo("service_healthy");

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The state of every email this service owes. Consumers add to it in the transaction that receives
- * the event; the dispatcher moves each entry through PENDING → (RETRYING →) SENT or DEAD_LETTERED,
- * one short transaction per step, never holding a lock while it talks to the mail server.
+ * the event; the dispatcher moves each entry through PENDING → (RETRYING →) SENT or DEAD_LETTERED: one
+ * transaction claims a batch (and reads what its emails need), one records each outcome, and none is open
+ * while it talks to the mail server.
  */
 @ApplicationScoped
 public class DeliveryLedger {
