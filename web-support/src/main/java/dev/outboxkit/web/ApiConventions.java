@@ -48,6 +48,7 @@ public class ApiConventions implements OASFilter {
             "403", "The caller's roles do not allow this operation.",
             "404", "No such resource, or one the caller may not see.",
             "409", "Conflicts with the resource's current state.",
+            "413", "The request body is larger than the service accepts (quarkus.http.limits.max-body-size).",
             "422", "Well-formed, but refers to something that does not allow it.",
             "500", "An unexpected failure; the service logged it. Nothing was changed.",
             "503", "Not accepting changes right now: the event relay is not capturing this service's events, so the"
@@ -97,6 +98,9 @@ public class ApiConventions implements OASFilter {
                 || notEmpty(item.getParameters());
         if (hasInput) {
             addIfAbsent(responses, "400");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "413");
         }
         if (notEmpty(operation.getSecurity())) {
             addIfAbsent(responses, "401");
@@ -156,6 +160,7 @@ public class ApiConventions implements OASFilter {
             case "403" -> "Forbidden";
             case "404" -> "Not found";
             case "409" -> "Conflict";
+            case "413" -> "Content Too Large";
             case "422" -> "Unprocessable";
             case "503" -> "Not accepting changes yet";
             default -> "Internal error";

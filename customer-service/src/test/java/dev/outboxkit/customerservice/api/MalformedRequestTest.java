@@ -4,10 +4,12 @@ import static dev.outboxkit.testkit.Refusals.assertBadRequestNaming;
 import static dev.outboxkit.testkit.Refusals.malformed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,32 @@ class MalformedRequestTest {
 
         assertThat(db.count("SELECT count(*) FROM customer WHERE email = ?", email)).isZero();
         assertThat(db.count("SELECT count(*) FROM organization WHERE name = 'Empty Key'")).isZero();
+    }
+
+    /**
+     * A JSON body is read whole before dispatch (web-support's JsonBodyFirst), up to the HTTP limit: one beyond it is a
+     * 413 problem+json, as the OpenAPI document says, and nothing is written. Sent chunked, so no Content-Length lets
+     * the server refuse it before reading.
+     */
+    @Test
+    void aBodyBeyondTheLimitIsRefusedWith413ProblemJson() throws Exception {
+        String email = Api.uniqueEmail("too-large");
+        String body = "{\"name\":\"" + "a".repeat(10 * 1024 * 1024 + 1) + "\",\"email\":\"" + email + "\"}";
+        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
+                + ":" + RestAssured.port + "/customers"))
+                .header("Authorization", "Bearer " + Identities.token(Identities.ALICE))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        body.getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(tooLarge.body()).contains("\"status\":413", "\"instance\":\"/customers\"", "larger than the 10485760 bytes");
+        assertThat(db.count("SELECT count(*) FROM customer WHERE email = ?", email)).isZero();
+        assertThat(RestAssured.get("/q/openapi?format=json").jsonPath().getMap("paths.'/customers'.post.responses"))
+                .containsKey("413");
     }
 
     @Test
