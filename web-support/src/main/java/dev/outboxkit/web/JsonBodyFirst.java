@@ -13,6 +13,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -24,6 +25,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * per request, 6-9 % of customer-service's CPU samples under load (bench/RESULTS.md). With the body already in the
  * routing context, Quarkus REST deserialises it from memory. Other bodies (forms, uploads, text) are left to
  * Quarkus REST as before.
+ *
+ * <p>HTTP/1.x only. Quarkus REST pauses the request when it takes it over, and an HTTP/2 stream whose body was read
+ * to its end refuses that ({@code IllegalStateException: Request has already been read}, a 500); HTTP/2 requests
+ * (e.g. Java's HttpClient after its h2c upgrade) keep the blocking read.
  *
  * <p>The size limit stays {@code quarkus.http.limits.max-body-size}; a body beyond it is refused with 413 as before,
  * now as problem+json rather than an empty answer.
@@ -50,7 +55,8 @@ public class JsonBodyFirst {
     }
 
     private void handle(RoutingContext rc) {
-        if (hasBody(rc.request().method()) && isJson(rc.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if (rc.request().version() != HttpVersion.HTTP_2 && hasBody(rc.request().method())
+                && isJson(rc.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             body.handle(rc);
         } else {
             rc.next();

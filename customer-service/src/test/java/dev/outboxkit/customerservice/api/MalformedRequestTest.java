@@ -104,14 +104,15 @@ class MalformedRequestTest {
 
     /**
      * A JSON body is read whole before dispatch (web-support's JsonBodyFirst), up to the HTTP limit: one beyond it is a
-     * 413 problem+json, as the OpenAPI document says, and nothing is written. Sent chunked, so no Content-Length lets
-     * the server refuse it before reading.
+     * 413 problem+json, as the OpenAPI document says, and nothing is written. Sent chunked over HTTP/1.1 (the pre-read's
+     * protocol), so no Content-Length lets the server refuse it before reading. (HTTP/2 POSTs, which keep Quarkus REST's
+     * own read, are what {@link #anEmptyOrOverlongIdempotencyKeyIsRefused} sends: Java's client upgrades to h2c.)
      */
     @Test
     void aBodyBeyondTheLimitIsRefusedWith413ProblemJson() throws Exception {
         String email = Api.uniqueEmail("too-large");
         String body = "{\"name\":\"" + "a".repeat(10 * 1024 * 1024 + 1) + "\",\"email\":\"" + email + "\"}";
-        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
+        HttpResponse<String> tooLarge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI
                 + ":" + RestAssured.port + "/customers"))
                 .header("Authorization", "Bearer " + Identities.token(Identities.ALICE))
                 .header("Content-Type", "application/json")
