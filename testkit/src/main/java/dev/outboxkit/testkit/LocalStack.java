@@ -28,21 +28,38 @@ public final class LocalStack {
         run("kill", component);
     }
 
+    /**
+     * The script's output goes to a file and then through {@code System.out}: written straight to the inherited stream,
+     * it would cut into Surefire's channel to the forked JVM ("Corrupted channel by directly writing to native
+     * stream", a Maven warning per line). On a failure it is also in the exception.
+     */
     private static void run(String command, String component) {
         Path script = repoRoot().resolve("src-deploy/stack");
+        Path output = null;
         try {
+            output = Files.createTempFile("local-stack-" + command + "-", ".log");
             Process process = new ProcessBuilder("bash", script.toString(), command, component)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(output.toFile())
                     .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("src-deploy/stack " + command + " " + component + " failed");
+            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String said = Files.readString(output);
+            System.out.print(said);
+            if (!finished || process.exitValue() != 0) {
+                throw new IllegalStateException("src-deploy/stack " + command + " " + component + " failed:\n" + said);
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
