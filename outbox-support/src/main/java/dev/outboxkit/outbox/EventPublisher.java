@@ -1,34 +1,40 @@
 package dev.outboxkit.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.outboxkit.outbox.relay.RelaySlotGate;
-import io.debezium.outbox.quarkus.ExportedEvent;
 
 /**
  * Writes domain events to the outbox table. It joins the caller's transaction and refuses to run
  * without one: an event written outside the transaction of its change is the dual write this
- * service exists to avoid. Each payload also names its {@link Actor}, so consumers can tell who changed what,
- * and each event carries the current trace context ({@link TraceParent}), so their spans join the caller's trace.
+ * service exists to avoid. Each row is deleted again in the same transaction unless
+ * {@code OUTBOX_REMOVE_AFTER_INSERT=false}: the relay reads the INSERT from the WAL, so the table stays
+ * empty ({@link OutboxRetention} bounds it when rows are kept). Each payload also names its {@link Actor},
+ * so consumers can tell who changed what, and each event carries the current trace context
+ * ({@link TraceParent}), so their spans join the caller's trace.
  */
 @ApplicationScoped
 public class EventPublisher {
 
-    private final Event<ExportedEvent<?, ?>> outbox;
+    private final EntityManager outbox;
+    private final boolean removeAfterInsert;
     private final ObjectMapper mapper;
     private final ActorSource actors;
     private final EmittedEvents emitted;
     private final RelaySlotGate relay;
 
-    EventPublisher(Event<ExportedEvent<?, ?>> outbox, ObjectMapper mapper, ActorSource actors, EmittedEvents emitted,
-            RelaySlotGate relay) {
+    EventPublisher(EntityManager outbox, @ConfigProperty(name = "outbox.remove-after-insert") boolean removeAfterInsert,
+            ObjectMapper mapper, ActorSource actors, EmittedEvents emitted, RelaySlotGate relay) {
         this.outbox = outbox;
+        this.removeAfterInsert = removeAfterInsert;
         this.mapper = mapper;
         this.actors = actors;
         this.emitted = emitted;
@@ -41,7 +47,12 @@ public class EventPublisher {
         relay.requireOpen();
         ObjectNode payload = mapper.valueToTree(event);
         payload.set("actor", mapper.valueToTree(actors.current()));
-        outbox.fire(new OutboxEvent(event, json(payload), TraceParent.current()));
+        OutboxEvent row = new OutboxEvent(event, json(payload), TraceParent.current());
+        // Both statements reach the database at the flush, INSERT before DELETE, so the WAL holds the row.
+        outbox.persist(row);
+        if (removeAfterInsert) {
+            outbox.remove(row);
+        }
         emitted.countOnCommit(event.type());
     }
 

@@ -1,57 +1,72 @@
 package dev.outboxkit.outbox;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.UUID;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
-import io.debezium.outbox.quarkus.ExportedEvent;
+import org.hibernate.annotations.Immutable;
 
 /**
- * Adapts a {@link DomainEvent} to the Debezium outbox extension, which writes it as one row of the
- * outbox table in the caller's transaction. The event id goes into its own column so that the relay
- * can put it into the Kafka {@code id} header: one id from the payload to the inbox of every consumer.
- * Likewise the trace context of the change ({@link TraceParent}, null when there is none) goes into the
- * {@code traceparent} column, which the relay puts into the Kafka {@code traceparent} header.
+ * One row of the outbox table (src-deploy/postgres/outbox/V*.sql): a {@link DomainEvent} as the relay reads it from
+ * the WAL. The event id has its own column so that the relay can put it into the Kafka {@code id} header: one id from
+ * the payload to the dedupe rule of every consumer. The trace context of the change ({@link TraceParent}, null when
+ * there is none) goes into {@code traceparent}, which the relay puts into the Kafka header of that name. Column names
+ * are shared with the relay's event router (src-deploy/debezium/*-outbox.json).
  * <p>
- * The payload is the JSON text, not a {@code JsonNode}: for a {@code JsonNode} the extension maps the column through
- * a converter, and Hibernate's dirty check compares the tree with its own round trip through that text, which is
- * never equal (a {@code long} comes back as an {@code int} node). Every outbox row was then written as INSERT,
- * UPDATE with the same values, DELETE: a second copy of the row in the WAL, decoded by the relay and logged by its
- * event router as "Unexpected update message received". A string compares equal to itself.
+ * The row is written by {@link EventPublisher}, not by the Debezium Quarkus outbox extension any more. The extension
+ * mapped its row as a dynamic-map entity through a generated hbm.xml, which Hibernate parsed on every JVM start: the
+ * XML schemas of every mapping format and two JAXB contexts, about 1.2-1.5 s of CPU per start on two cores (measured
+ * by removing the mapping from a packaged service; bench/RESULTS.md, "Start-up"). An annotated entity is read from
+ * the build-time index like every other entity. The WAL is the same: one INSERT and one DELETE per event.
+ * <p>
+ * {@link Immutable}: a row is never updated, so Hibernate keeps no snapshot of it for a dirty check. The payload is
+ * the JSON text, compared as a string; it is never re-parsed on the way to the database.
  */
-record OutboxEvent(DomainEvent event, String payload, String traceparent) implements ExportedEvent<String, String> {
+@Entity
+@Immutable
+@Table(name = "outboxevent")
+class OutboxEvent {
 
-    static final String EVENT_ID_COLUMN = "eventid";
+    @Id
+    UUID id;
 
-    @Override
-    public String getAggregateId() {
-        return event.aggregateId();
+    @Column(name = "eventid", nullable = false)
+    UUID eventId;
+
+    @Column(name = "aggregatetype", nullable = false)
+    String aggregateType;
+
+    @Column(name = "aggregateid", nullable = false)
+    String aggregateId;
+
+    @Column(name = "type", nullable = false)
+    String type;
+
+    @Column(name = "timestamp", nullable = false)
+    Instant timestamp;
+
+    @Column(name = "payload", columnDefinition = "text")
+    String payload;
+
+    @Column(name = TraceParent.COLUMN)
+    String traceparent;
+
+    protected OutboxEvent() {
+        // for Hibernate
     }
 
-    @Override
-    public String getAggregateType() {
-        return event.aggregateType();
-    }
-
-    @Override
-    public String getType() {
-        return event.type();
-    }
-
-    @Override
-    public Instant getTimestamp() {
-        return event.occurredAt();
-    }
-
-    @Override
-    public String getPayload() {
-        return payload;
-    }
-
-    @Override
-    public Map<String, Object> getAdditionalFieldValues() {
-        return traceparent == null
-                ? Map.of(EVENT_ID_COLUMN, event.eventId())
-                : Map.of(EVENT_ID_COLUMN, event.eventId(), TraceParent.COLUMN, traceparent);
+    OutboxEvent(DomainEvent event, String payload, String traceparent) {
+        this.id = UUID.randomUUID();
+        this.eventId = event.eventId();
+        this.aggregateType = event.aggregateType();
+        this.aggregateId = event.aggregateId();
+        this.type = event.type();
+        this.timestamp = event.occurredAt();
+        this.payload = payload;
+        this.traceparent = traceparent;
     }
 }
