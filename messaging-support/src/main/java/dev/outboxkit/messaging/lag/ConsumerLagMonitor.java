@@ -51,6 +51,7 @@ public class ConsumerLagMonitor {
     private final Map<String, Boolean> lastOk = new HashMap<>();
     private Admin admin;
     private ScheduledExecutorService poller;
+    private volatile boolean stopping;
 
     ConsumerLagMonitor(ConsumerLagConfig config, MeterRegistry metrics,
             KafkaClientSettings kafkaSettings) {
@@ -78,6 +79,7 @@ public class ConsumerLagMonitor {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
         if (poller != null) {
             poller.shutdownNow();
         }
@@ -128,6 +130,10 @@ public class ConsumerLagMonitor {
     private void poll() {
         for (String group : groups()) {
             GroupLag lag = read(group);
+            if (stopping) {
+                // A reading cut short by the shutdown (its admin client closed under it) says nothing about the lag.
+                return;
+            }
             latest.put(group, lag);
             boolean ok = lag.ok(config.warnRecords());
             if (!Boolean.valueOf(ok).equals(lastOk.put(group, ok))) {
