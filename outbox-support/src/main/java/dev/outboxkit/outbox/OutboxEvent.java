@@ -28,8 +28,10 @@ import org.hibernate.annotations.Immutable;
  */
 @Entity
 @Immutable
-@Table(name = "outboxevent")
+@Table(name = OutboxEvent.TABLE)
 class OutboxEvent {
+
+    static final String TABLE = "outboxevent";
 
     @Id
     UUID id;
