@@ -162,7 +162,7 @@ public class CustomerService {
 
 
     private void refuseSecondProfile(String owner) {
-        if (owner != null && customers.count("ownerSubject", owner) > 0) {
+        if (owner != null && customers.hasProfile(owner)) {
             throw secondProfile(owner);
         }
     }

@@ -6,10 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
+/** Asks for matching ids rather than a count, for the reason {@code CustomerRepository} gives. */
 @ApplicationScoped
 class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
 
     boolean nameTaken(String name) {
-        return count("lower(name) = lower(?1)", name) > 0;
+        return !getEntityManager().createQuery("select o.id from Organization o where lower(o.name) = lower(:name)", UUID.class)
+                .setParameter("name", name).getResultList().isEmpty();
     }
 }
