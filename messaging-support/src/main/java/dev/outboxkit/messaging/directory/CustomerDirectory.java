@@ -1,13 +1,12 @@
 package dev.outboxkit.messaging.directory;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.outboxkit.messaging.TransactionJdbc;
 import dev.outboxkit.messaging.inbound.InboundEvent;
 
 /**
@@ -19,63 +18,45 @@ import dev.outboxkit.messaging.inbound.InboundEvent;
 @ApplicationScoped
 public class CustomerDirectory {
 
-    private final EntityManager em;
+    private final TransactionJdbc jdbc;
 
-    CustomerDirectory(EntityManager em) {
-        this.em = em;
+    CustomerDirectory(TransactionJdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
         switch (DirectoryChange.of(event)) {
-            case DirectoryChange.CustomerState c -> em.createNativeQuery("""
+            case DirectoryChange.CustomerState c -> jdbc.update("""
                     INSERT INTO customer_view (customer_id, name, email, organization_id, owner_subject, active, last_sequence,
                                                updated_at)
-                    VALUES (:id, :name, :email, CAST(:organizationId AS uuid), :owner, true, :sequence, now())
+                    VALUES (?, ?, ?, ?, ?, true, ?, now())
                     ON CONFLICT (customer_id) DO UPDATE
                     SET name = EXCLUDED.name, email = EXCLUDED.email, organization_id = EXCLUDED.organization_id,
                         owner_subject = EXCLUDED.owner_subject, last_sequence = EXCLUDED.last_sequence,
                         updated_at = EXCLUDED.updated_at
-                    WHERE customer_view.last_sequence < EXCLUDED.last_sequence""")
-                    .setParameter("id", c.customerId())
-                    .setParameter("name", c.name())
-                    .setParameter("email", c.email())
-                    .setParameter("organizationId", c.organizationId() == null ? null : c.organizationId().toString())
-                    .setParameter("owner", c.ownerSubject())
-                    .setParameter("sequence", c.sequence())
-                    .executeUpdate();
-            case DirectoryChange.CustomerDeactivated d -> em.createNativeQuery("""
-                    UPDATE customer_view SET active = false, last_sequence = :sequence, updated_at = now()
-                    WHERE customer_id = :id AND last_sequence < :sequence""")
-                    .setParameter("id", d.customerId())
-                    .setParameter("sequence", d.sequence())
-                    .executeUpdate();
-            case DirectoryChange.OrganizationName o -> em.createNativeQuery("""
+                    WHERE customer_view.last_sequence < EXCLUDED.last_sequence""",
+                    c.customerId(), c.name(), c.email(), c.organizationId(), c.ownerSubject(), c.sequence());
+            case DirectoryChange.CustomerDeactivated d -> jdbc.update("""
+                    UPDATE customer_view SET active = false, last_sequence = ?, updated_at = now()
+                    WHERE customer_id = ? AND last_sequence < ?""", d.sequence(), d.customerId(), d.sequence());
+            case DirectoryChange.OrganizationName o -> jdbc.update("""
                     INSERT INTO organization_view (organization_id, name, last_sequence, updated_at)
-                    VALUES (:id, :name, :sequence, now())
+                    VALUES (?, ?, ?, now())
                     ON CONFLICT (organization_id) DO UPDATE
                     SET name = EXCLUDED.name, last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at
-                    WHERE organization_view.last_sequence < EXCLUDED.last_sequence""")
-                    .setParameter("id", o.organizationId())
-                    .setParameter("name", o.name())
-                    .setParameter("sequence", o.sequence())
-                    .executeUpdate();
+                    WHERE organization_view.last_sequence < EXCLUDED.last_sequence""", o.organizationId(), o.name(), o.sequence());
         }
     }
 
     @Transactional
     public Optional<KnownCustomer> customer(UUID id) {
-        List<?> rows = em.createNativeQuery("""
+        return jdbc.query("""
                 SELECT customer_id, name, email, organization_id, active, owner_subject FROM customer_view
-                WHERE customer_id = :id""")
-                .setParameter("id", id)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new KnownCustomer((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Boolean) r[4],
-                (String) r[5]));
+                WHERE customer_id = ?""",
+                row -> new KnownCustomer(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getObject(4, UUID.class), row.getBoolean(5), row.getString(6)),
+                id).stream().findFirst();
     }
 
     /** The organization's latest name; empty for none (a null id) or one whose events have not arrived. */
@@ -84,10 +65,8 @@ public class CustomerDirectory {
         if (id == null) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("SELECT name FROM organization_view WHERE organization_id = :id")
-                .setParameter("id", id)
-                .getResultList();
-        return rows.stream().map(String.class::cast).findFirst();
+        return jdbc.query("SELECT name FROM organization_view WHERE organization_id = ?", row -> row.getString(1), id)
+                .stream().findFirst();
     }
 
     @Transactional

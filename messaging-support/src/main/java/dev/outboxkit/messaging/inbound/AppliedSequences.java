@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.outboxkit.messaging.TransactionJdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -24,11 +24,11 @@ public class AppliedSequences {
 
     private static final System.Logger LOG = System.getLogger(AppliedSequences.class.getName());
 
-    private final EntityManager em;
+    private final TransactionJdbc jdbc;
     private final MeterRegistry metrics;
 
-    AppliedSequences(EntityManager em, MeterRegistry metrics) {
-        this.em = em;
+    AppliedSequences(TransactionJdbc jdbc, MeterRegistry metrics) {
+        this.jdbc = jdbc;
         this.metrics = metrics;
     }
 
@@ -56,38 +56,24 @@ public class AppliedSequences {
         if (advanceInOrder(consumer, aggregate, event)) {
             return true;
         }
-        em.createNativeQuery("""
+        jdbc.update("""
                 INSERT INTO applied_sequence (consumer, aggregate_type, aggregate_id, last_sequence, missing, gaps, updated_at)
-                VALUES (:consumer, :aggregate, :id, 0, '', 0, now())
-                ON CONFLICT DO NOTHING""")
-                .setParameter("consumer", consumer)
-                .setParameter("aggregate", aggregate)
-                .setParameter("id", event.aggregateId())
-                .executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("""
+                VALUES (?, ?, ?, 0, '', 0, now())
+                ON CONFLICT DO NOTHING""", consumer, aggregate, event.aggregateId());
+        AppliedPosition before = jdbc.query("""
                 SELECT last_sequence, missing, gaps FROM applied_sequence
-                WHERE consumer = :consumer AND aggregate_type = :aggregate AND aggregate_id = :id
-                FOR UPDATE""")
-                .setParameter("consumer", consumer)
-                .setParameter("aggregate", aggregate)
-                .setParameter("id", event.aggregateId())
-                .getSingleResult();
-        AppliedPosition before = AppliedPosition.of(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).longValue());
+                WHERE consumer = ? AND aggregate_type = ? AND aggregate_id = ?
+                FOR UPDATE""", row -> AppliedPosition.of(row.getLong(1), row.getString(2), row.getLong(3)),
+                consumer, aggregate, event.aggregateId()).get(0);
         AppliedPosition.Step step = before.accept(event.sequence());
         if (!step.verdict().applies()) {
             return false;
         }
         AppliedPosition after = step.after();
-        em.createNativeQuery("""
-                UPDATE applied_sequence SET last_sequence = :last, missing = :missing, gaps = :gaps, updated_at = now()
-                WHERE consumer = :consumer AND aggregate_type = :aggregate AND aggregate_id = :id""")
-                .setParameter("last", after.lastSequence())
-                .setParameter("missing", after.missingText())
-                .setParameter("gaps", after.gaps())
-                .setParameter("consumer", consumer)
-                .setParameter("aggregate", aggregate)
-                .setParameter("id", event.aggregateId())
-                .executeUpdate();
+        jdbc.update("""
+                UPDATE applied_sequence SET last_sequence = ?, missing = ?, gaps = ?, updated_at = now()
+                WHERE consumer = ? AND aggregate_type = ? AND aggregate_id = ?""",
+                after.lastSequence(), after.missingText(), after.gaps(), consumer, aggregate, event.aggregateId());
         switch (step.verdict()) {
             case AFTER_GAP -> {
                 LOG.log(System.Logger.Level.WARNING, "Event gap at {0} for {1} {2}: had sequence {3}, received {4}",
@@ -109,20 +95,15 @@ public class AppliedSequences {
      * instance handed the same event waits, then finds {@code last_sequence} moved on and writes nothing.
      */
     private boolean advanceInOrder(String consumer, String aggregate, InboundEvent event) {
-        String statement = event.sequence() == 1
-                ? """
-                        INSERT INTO applied_sequence (consumer, aggregate_type, aggregate_id, last_sequence, missing, gaps, updated_at)
-                        VALUES (:consumer, :aggregate, :id, :sequence, '', 0, now())
-                        ON CONFLICT DO NOTHING"""
-                : """
-                        UPDATE applied_sequence SET last_sequence = :sequence, updated_at = now()
-                        WHERE consumer = :consumer AND aggregate_type = :aggregate AND aggregate_id = :id
-                          AND last_sequence = :sequence - 1""";
-        return em.createNativeQuery(statement)
-                .setParameter("consumer", consumer)
-                .setParameter("aggregate", aggregate)
-                .setParameter("id", event.aggregateId())
-                .setParameter("sequence", event.sequence())
-                .executeUpdate() == 1;
+        if (event.sequence() == 1) {
+            return jdbc.update("""
+                    INSERT INTO applied_sequence (consumer, aggregate_type, aggregate_id, last_sequence, missing, gaps, updated_at)
+                    VALUES (?, ?, ?, 1, '', 0, now())
+                    ON CONFLICT DO NOTHING""", consumer, aggregate, event.aggregateId()) == 1;
+        }
+        return jdbc.update("""
+                UPDATE applied_sequence SET last_sequence = ?, updated_at = now()
+                WHERE consumer = ? AND aggregate_type = ? AND aggregate_id = ? AND last_sequence = ?""",
+                event.sequence(), consumer, aggregate, event.aggregateId(), event.sequence() - 1) == 1;
     }
 }

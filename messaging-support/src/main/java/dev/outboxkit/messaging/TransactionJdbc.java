@@ -1,0 +1,85 @@
+package dev.outboxkit.messaging;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/**
+ * Plain JDBC statements in the caller's transaction, for what a consumer writes per event to tables that no entity
+ * maps: the dedupe rule ({@code applied_sequence}) and the directory. Through Hibernate each such native statement
+ * cost more than the statement itself: a flush of the whole session before it (Hibernate cannot tell what native SQL
+ * touches), a cache clean-up action after it and the SQL parsed again on every execution (bench/RESULTS.md, "A
+ * consumer's statements in plain JDBC").
+ * <p>
+ * Within a JTA transaction the pool hands out the connection enlisted in that transaction, the one Hibernate uses
+ * too: these statements commit or roll back with the caller's entities. Closing it here returns the handle, not the
+ * connection. Failures surface as {@link PersistenceException} with the driver's {@link SQLException} as the cause,
+ * as Hibernate's do, so the consumers' failure rules (a transient SQLSTATE is retried) read them the same way.
+ */
+@ApplicationScoped
+public class TransactionJdbc {
+
+    /** Reads one row of a result; the cursor is on that row. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    TransactionJdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return the number of rows the statement changed */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row.read(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static PersistenceException failed(String sql, SQLException e) {
+        return new PersistenceException("Statement failed (SQLSTATE " + e.getSQLState() + "): " + sql.strip(), e);
+    }
+}
