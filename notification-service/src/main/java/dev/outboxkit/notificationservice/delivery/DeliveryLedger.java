@@ -3,9 +3,7 @@ package dev.outboxkit.notificationservice.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +13,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * The state of every email this service owes. Consumers add to it in the transaction that receives
@@ -56,7 +56,12 @@ public class DeliveryLedger {
      */
     @Transactional(TxType.MANDATORY)
     public List<Claim> claimDue(int limit, Instant leaseUntil) {
-        List<?> rows = em.createNativeQuery("""
+        // One statement leases the rows and returns them as they are now, as entities of the persistence context (the
+        // UPDATE bypasses it, so they could not come from it); before, a second query read them back. Native SQL: HQL has
+        // no UPDATE ... RETURNING. The query space tells Hibernate that only deliveries are touched, so it flushes the
+        // session first only if that holds changes to deliveries.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
                 WITH due AS (
                     SELECT event_id, sending_since FROM delivery
                     WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
@@ -67,30 +72,18 @@ public class DeliveryLedger {
                 SET next_attempt_at = :leaseUntil, sending_since = :now,
                     unconfirmed_sends = d.unconfirmed_sends + CASE WHEN due.sending_since IS NULL THEN 0 ELSE 1 END
                 FROM due WHERE d.event_id = due.event_id
-                RETURNING d.event_id, due.sending_since IS NOT NULL""")
+                RETURNING d.*, due.sending_since IS NOT NULL AS taken_over""")
+                .unwrap(NativeQuery.class)
+                .addEntity("d", Delivery.class)
+                .addScalar("taken_over", StandardBasicTypes.BOOLEAN)
+                .addSynchronizedQuerySpace("delivery")
                 .setParameter("leaseUntil", leaseUntil)
                 .setParameter("now", clock.instant())
                 .setParameter("limit", limit)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Boolean> takenOver = new HashMap<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            takenOver.put((UUID) columns[0], (Boolean) columns[1]);
-        }
-        // The UPDATE above bypassed the persistence context: load the rows as they are now, in one query. Native, like
-        // every statement that runs per email here: Hibernate would translate a query with a list parameter anew on
-        // each call (bench/RESULTS.md, "Queries translated once").
-        @SuppressWarnings("unchecked")
-        List<Delivery> claimed = em.createNativeQuery(
-                        "SELECT * FROM delivery WHERE event_id IN (:ids) ORDER BY next_attempt_at", Delivery.class)
-                .setParameter("ids", takenOver.keySet())
-                .getResultList();
-        List<Claim> claims = new ArrayList<>(claimed.size());
-        for (Delivery delivery : claimed) {
-            claims.add(new Claim(delivery, takenOver.get(delivery.getEventId())));
+        List<Claim> claims = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            claims.add(new Claim((Delivery) row[0], (Boolean) row[1]));
         }
         return claims;
     }
