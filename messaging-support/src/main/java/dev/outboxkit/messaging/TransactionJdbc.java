@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Plain JDBC statements in the caller's transaction, for what a consumer writes per event to tables that no entity
- * maps: the dedupe rule ({@code applied_sequence}) and the directory. Through Hibernate each such native statement
+ * maps: the dedupe rule ({@code applied_sequence}), the directory and the order history's read model. Through Hibernate each such native statement
  * cost more than the statement itself: a flush of the whole session before it (Hibernate cannot tell what native SQL
  * touches), a cache clean-up action after it and the SQL parsed again on every execution (bench/RESULTS.md, "A
  * consumer's statements in plain JDBC").
@@ -70,7 +72,10 @@ public class TransactionJdbc {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                statement.setObject(i + 1, parameters[i] instanceof Instant instant
+                        // The driver binds no Instant (PostgreSQL JDBC 42.7); the same instant at UTC is a timestamptz.
+                        ? instant.atOffset(ZoneOffset.UTC)
+                        : parameters[i]);
             }
             return statement;
         } catch (SQLException e) {

@@ -1,9 +1,9 @@
 package dev.outboxkit.orderservice.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.outboxkit.messaging.TransactionJdbc;
 import dev.outboxkit.messaging.inbound.InboundEvent;
 
 /**
@@ -14,76 +14,53 @@ import dev.outboxkit.messaging.inbound.InboundEvent;
 @ApplicationScoped
 public class OrderHistoryProjector {
 
-    private final EntityManager em;
+    private final TransactionJdbc jdbc;
 
-    OrderHistoryProjector(EntityManager em) {
-        this.em = em;
+    OrderHistoryProjector(TransactionJdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InboundEvent event) {
         OrderHistoryChange change = OrderHistoryChange.of(event);
         // The event id is the key of the log: a repeat that got past the dedupe rule (it cannot) would change nothing.
-        int logged = em.createNativeQuery("""
+        int logged = jdbc.update("""
                 INSERT INTO order_event_log (event_id, order_id, sequence, type, occurred_at, payload)
-                VALUES (:eventId, :orderId, :sequence, :type, :occurredAt, :payload)
-                ON CONFLICT DO NOTHING""")
-                .setParameter("eventId", event.id())
-                .setParameter("orderId", change.orderId())
-                .setParameter("sequence", change.sequence())
-                .setParameter("type", event.type().wireName())
-                .setParameter("occurredAt", change.occurredAt())
-                .setParameter("payload", event.source().payload())
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", event.id(), change.orderId(), change.sequence(), event.type().wireName(),
+                change.occurredAt(), event.source().payload());
         if (logged == 0) {
             return;
         }
         switch (change) {
             case OrderHistoryChange.Placed placed -> placed(placed);
-            case OrderHistoryChange.StatusChanged changed -> update("status = :value", changed, changed.status());
-            case OrderHistoryChange.Invoiced invoiced -> update("invoice_number = :value", invoiced, invoiced.invoiceNumber());
+            case OrderHistoryChange.StatusChanged changed -> update("status = ?", changed, changed.status());
+            case OrderHistoryChange.Invoiced invoiced -> update("invoice_number = ?", invoiced, invoiced.invoiceNumber());
         }
     }
 
     private void placed(OrderHistoryChange.Placed order) {
-        int inserted = em.createNativeQuery("""
+        int inserted = jdbc.update("""
                 INSERT INTO order_history (order_id, customer_id, purchase_order_number, status, delivery_date, total,
                                            created_at, updated_at, last_sequence)
-                VALUES (:orderId, :customerId, :po, :status, :deliveryDate, :total, :at, :at, :sequence)
-                ON CONFLICT (order_id) DO NOTHING""")
-                .setParameter("orderId", order.orderId())
-                .setParameter("customerId", order.customerId())
-                .setParameter("po", order.purchaseOrderNumber())
-                .setParameter("status", order.status())
-                .setParameter("deliveryDate", order.deliveryDate())
-                .setParameter("total", order.total())
-                .setParameter("at", order.occurredAt())
-                .setParameter("sequence", order.sequence())
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO NOTHING""", order.orderId(), order.customerId(), order.purchaseOrderNumber(),
+                order.status(), order.deliveryDate(), order.total(), order.occurredAt(), order.occurredAt(),
+                order.sequence());
         if (inserted == 0) {
             return;
         }
         int lineNo = 0;
         for (OrderHistoryChange.Line line : order.lines()) {
-            em.createNativeQuery("""
+            jdbc.update("""
                     INSERT INTO order_history_line (order_id, line_no, product, quantity, unit_price)
-                    VALUES (:orderId, :lineNo, :product, :quantity, :unitPrice)""")
-                    .setParameter("orderId", order.orderId())
-                    .setParameter("lineNo", lineNo++)
-                    .setParameter("product", line.product())
-                    .setParameter("quantity", line.quantity())
-                    .setParameter("unitPrice", line.unitPrice())
-                    .executeUpdate();
+                    VALUES (?, ?, ?, ?, ?)""", order.orderId(), lineNo++, line.product(), line.quantity(), line.unitPrice());
         }
     }
 
     private void update(String assignment, OrderHistoryChange change, String value) {
-        em.createNativeQuery("UPDATE order_history SET " + assignment + ", updated_at = :at, last_sequence = :sequence"
-                        + " WHERE order_id = :orderId AND last_sequence < :sequence")
-                .setParameter("value", value)
-                .setParameter("at", change.occurredAt())
-                .setParameter("sequence", change.sequence())
-                .setParameter("orderId", change.orderId())
-                .executeUpdate();
+        jdbc.update("UPDATE order_history SET " + assignment + ", updated_at = ?, last_sequence = ?"
+                        + " WHERE order_id = ? AND last_sequence < ?",
+                value, change.occurredAt(), change.sequence(), change.orderId(), change.sequence());
     }
 }
