@@ -10,7 +10,10 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import dev.outboxkit.problem.DomainProblem;
 
-/** Turns a unique index's verdict into the domain's refusal, for the race that a prior check cannot close. */
+/**
+ * Turns a unique index's verdict into the domain's refusal. The index is the check: a query before the write would
+ * cost a round trip on every change and could not close the race between two concurrent ones anyway.
+ */
 public final class UniqueConstraints {
 
     private UniqueConstraints() {
