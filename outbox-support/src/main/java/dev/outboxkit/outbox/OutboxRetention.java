@@ -20,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class OutboxRetention {
 
-    public static final Pruning OLD_EVENTS = Pruning.deleting(OutboxEvent.TABLE, "id", "timestamp", "true");
+    public static final Pruning OLD_EVENTS = Pruning.deleting(EventPublisher.TABLE, "id", "timestamp", "true");
 
     private final BatchPruner pruner;
     private final Duration retention;

@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.outboxkit.messaging.TransactionJdbc;
 import dev.outboxkit.messaging.inbound.InboundEvent;
+import dev.outboxkit.storage.TransactionJdbc;
 
 /**
  * A consuming service's copy of customers and organizations (tables {@code customer_view}, {@code organization_view},

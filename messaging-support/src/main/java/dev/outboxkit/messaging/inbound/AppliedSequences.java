@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.outboxkit.messaging.TransactionJdbc;
+import dev.outboxkit.storage.TransactionJdbc;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -3,8 +3,8 @@ package dev.outboxkit.orderservice.history;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.outboxkit.messaging.TransactionJdbc;
 import dev.outboxkit.messaging.inbound.InboundEvent;
+import dev.outboxkit.storage.TransactionJdbc;
 
 /**
  * Applies one order event to the read side, in the caller's transaction once the caller's dedupe rule has let it

@@ -1,4 +1,4 @@
-package dev.outboxkit.messaging;
+package dev.outboxkit.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +16,13 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /**
- * Plain JDBC statements in the caller's transaction, for what a consumer writes per event to tables that no entity
- * maps: the dedupe rule ({@code applied_sequence}), the directory and the order history's read model. Through Hibernate each such native statement
- * cost more than the statement itself: a flush of the whole session before it (Hibernate cannot tell what native SQL
- * touches), a cache clean-up action after it and the SQL parsed again on every execution (bench/RESULTS.md, "A
- * consumer's statements in plain JDBC").
+ * Plain JDBC statements in the caller's transaction, for rows that no entity needs to map: the outbox row
+ * (outbox-support's {@code EventPublisher}), and what a consumer writes per event, the dedupe rule
+ * ({@code applied_sequence}), the directory and the order history's read model. Through Hibernate each such statement
+ * cost more than the statement itself: for native SQL, a flush of the whole session before it (Hibernate cannot tell
+ * what native SQL touches), a cache clean-up action after it and the SQL parsed again on every execution; for an
+ * entity written only to be deleted again, the persistence context's bookkeeping of both (bench/RESULTS.md, "A
+ * consumer's statements in plain JDBC", "The outbox row in plain JDBC").
  * <p>
  * Within a JTA transaction the pool hands out the connection enlisted in that transaction, the one Hibernate uses
  * too: these statements commit or roll back with the caller's entities. Closing it here returns the handle, not the
