@@ -47,6 +47,20 @@ public class TransactionJdbc {
     /** @return the number of rows the statement changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public int update(String sql, Object... parameters) {
+        return executeUpdate(sql, parameters);
+    }
+
+    /**
+     * One statement that is a transaction of its own (autocommit): no transaction manager, no persistence context, for
+     * a write that needs nothing else to commit with it. Refused inside a transaction, which it would not be part of.
+     * @return the number of rows the statement changed
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public int updateAlone(String sql, Object... parameters) {
+        return executeUpdate(sql, parameters);
+    }
+
+    private int executeUpdate(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
