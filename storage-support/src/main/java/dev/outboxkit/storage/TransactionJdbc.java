@@ -16,10 +16,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /**
- * Plain JDBC statements in the caller's transaction, for rows that no entity needs to map: the outbox row
+ * Plain JDBC statements in the caller's transaction, for rows that need none of an entity's bookkeeping: the outbox row
  * (outbox-support's {@code EventPublisher}), and what a consumer writes per event, the dedupe rule
- * ({@code applied_sequence}), the directory and the order history's read model; and, with {@link #updateAlone}, a
- * statement that is a transaction of its own (notification-service's record of a sent email). Through Hibernate each such statement
+ * ({@code applied_sequence}), the directory, the order history's read model and notification-service's new ledger
+ * entries; the dispatcher's claim of due emails; and, with {@link #updateAlone}, a statement that is a transaction of
+ * its own (notification-service's record of a sent email). Through Hibernate each such statement
  * cost more than the statement itself: for native SQL, a flush of the whole session before it (Hibernate cannot tell
  * what native SQL touches), a cache clean-up action after it and the SQL parsed again on every execution; for an
  * entity written only to be deleted again, the persistence context's bookkeeping of both (bench/RESULTS.md, "A

@@ -10,7 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One email that one event calls for, and what became of it. */
+/**
+ * One email that one event calls for, and what became of it. The consumers write a new entry and the dispatcher claims
+ * and records a sent one in plain JDBC ({@link DeliveryLedger}); the rarer transitions and the API read it as this entity.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
@@ -67,21 +70,6 @@ public class Delivery {
     private String payload;
 
     protected Delivery() {
-    }
-
-    static Delivery pending(DeliveryKind kind, UUID customerId, SourceEvent source, Instant now) {
-        Delivery delivery = new Delivery();
-        delivery.eventId = source.eventId();
-        delivery.kind = kind;
-        delivery.customerId = customerId;
-        delivery.status = DeliveryStatus.PENDING;
-        delivery.nextAttemptAt = now;
-        delivery.createdAt = now;
-        delivery.sourceTopic = source.topic();
-        delivery.sourceKey = source.key();
-        delivery.eventType = source.type();
-        delivery.payload = source.payload();
-        return delivery;
     }
 
     void unconfirmedSend() {

@@ -150,7 +150,7 @@ public class DeliveryDispatcher {
     }
 
     /** A claimed delivery and its email, composed in the claim's transaction (or why it could not be). */
-    private record Outgoing(Delivery delivery, boolean takenOver, Mail mail, RuntimeException composeFailure) {
+    private record Outgoing(DeliveryLedger.Claim delivery, Mail mail, RuntimeException composeFailure) {
     }
 
     /**
@@ -163,9 +163,9 @@ public class DeliveryDispatcher {
             List<Outgoing> outgoing = new ArrayList<>();
             for (DeliveryLedger.Claim claim : ledger.claimDue(limit, leaseUntil)) {
                 try {
-                    outgoing.add(new Outgoing(claim.delivery(), claim.takenOver(), composer.compose(claim.delivery()), null));
+                    outgoing.add(new Outgoing(claim, composer.compose(claim), null));
                 } catch (RuntimeException e) {
-                    outgoing.add(new Outgoing(claim.delivery(), claim.takenOver(), null, e));
+                    outgoing.add(new Outgoing(claim, null, e));
                 }
             }
             return outgoing;
@@ -173,9 +173,9 @@ public class DeliveryDispatcher {
     }
 
     private void deliver(Outgoing outgoing) {
-        Delivery delivery = outgoing.delivery();
-        UUID eventId = delivery.getEventId();
-        if (outgoing.takenOver()) {
+        DeliveryLedger.Claim delivery = outgoing.delivery();
+        UUID eventId = delivery.eventId();
+        if (delivery.takenOver()) {
             unconfirmed(delivery);
             Log.warnf("Email for event %s is sent again after its sender stopped mid-send; the customer may get it twice "
                     + "(same Message-ID)", eventId);
@@ -199,8 +199,8 @@ public class DeliveryDispatcher {
         attempt(delivery, "sent");
     }
 
-    private void failed(Delivery delivery, String error, boolean mayHaveArrived) {
-        UUID eventId = delivery.getEventId();
+    private void failed(DeliveryLedger.Claim delivery, String error, boolean mayHaveArrived) {
+        UUID eventId = delivery.eventId();
         if (ledger.markFailed(eventId, error, mayHaveArrived)) {
             deadLetters.publish(delivery.source(), "Gave up after " + config.maxAttempts() + " attempts: " + error);
             ledger.markDeadLettered(eventId, error);
@@ -208,13 +208,13 @@ public class DeliveryDispatcher {
             Log.errorf("Email for event %s dead-lettered after %d attempts: %s", eventId, config.maxAttempts(), error);
         } else {
             attempt(delivery, "retry");
-            Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.getAttempts() + 1, error);
+            Log.warnf("Email for event %s failed (attempt %d), will retry: %s", eventId, delivery.attempts() + 1, error);
         }
     }
 
     /** notification_email_unconfirmed_sends_total{kind}: sends that may have reached the customer though none was recorded. */
-    private void unconfirmed(Delivery delivery) {
-        metrics.counter("notification.email.unconfirmed.sends", "kind", delivery.getKind().name()).increment();
+    private void unconfirmed(DeliveryLedger.Claim delivery) {
+        metrics.counter("notification.email.unconfirmed.sends", "kind", delivery.kind().name()).increment();
     }
 
     /**
@@ -251,8 +251,8 @@ public class DeliveryDispatcher {
     }
 
     /** notification_email_attempts_total{kind, outcome}: sent, retry (failed, tried again later), dead_lettered. */
-    private void attempt(Delivery delivery, String outcome) {
-        metrics.counter("notification.email.attempts", "kind", delivery.getKind().name(), "outcome", outcome).increment();
+    private void attempt(DeliveryLedger.Claim delivery, String outcome) {
+        metrics.counter("notification.email.attempts", "kind", delivery.kind().name(), "outcome", outcome).increment();
     }
 
     private static String describe(Throwable e) {

@@ -13,8 +13,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 
 import dev.outboxkit.storage.TransactionJdbc;
 
@@ -39,16 +37,29 @@ public class DeliveryLedger {
         this.clock = clock;
     }
 
+    /**
+     * A new PENDING entry, due now, in the consumer's transaction. Plain JDBC, like the rest of what a consumer writes
+     * per event: through Hibernate the entity's persist and the flush at the commit cost several times the INSERT
+     * (bench/RESULTS.md, "The ledger's per-email statements in plain JDBC"). An entry for the same event twice fails
+     * on the primary key, as the persist did at the flush.
+     */
     @Transactional(TxType.MANDATORY)
     public void schedule(DeliveryKind kind, UUID customerId, SourceEvent source) {
-        em.persist(Delivery.pending(kind, customerId, source, clock.instant()));
+        Instant now = clock.instant();
+        jdbc.update("""
+                INSERT INTO delivery (event_id, kind, customer_id, status, attempts, next_attempt_at, created_at,
+                                      unconfirmed_sends, source_topic, source_key, event_type, payload)
+                VALUES (?, ?, ?, ?, 0, ?, ?, 0, ?, ?, ?, ?)""",
+                source.eventId(), kind.name(), customerId, DeliveryStatus.PENDING.name(), now, now, source.topic(),
+                source.key(), source.type(), source.payload());
     }
 
     /**
-     * A delivery taken by a dispatcher, as it was when taken; {@code takenOver}: its previous sender stopped without
-     * recording an outcome.
+     * A delivery taken by a dispatcher: what sending its email, and recording what became of it, needs of the row as it
+     * was when taken. {@code takenOver}: its previous sender stopped without recording an outcome.
      */
-    public record Claim(Delivery delivery, boolean takenOver) {
+    public record Claim(UUID eventId, DeliveryKind kind, UUID customerId, int attempts, SourceEvent source,
+            boolean takenOver) {
     }
 
     /**
@@ -60,36 +71,31 @@ public class DeliveryLedger {
      */
     @Transactional(TxType.MANDATORY)
     public List<Claim> claimDue(int limit, Instant leaseUntil) {
-        // One statement leases the rows and returns them as they are now, as entities of the persistence context (the
-        // UPDATE bypasses it, so they could not come from it); before, a second query read them back. Native SQL: HQL has
-        // no UPDATE ... RETURNING. The query space tells Hibernate that only deliveries are touched, so it flushes the
-        // session first only if that holds changes to deliveries.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        // One statement leases the rows and returns what the senders need of them, as plain records: mapped to entities
+        // by Hibernate's native query, the rows cost several times the statement (bench/RESULTS.md, "The ledger's
+        // per-email statements in plain JDBC"). Nothing in the claim's transaction goes through the persistence context.
+        Instant now = clock.instant();
+        return jdbc.query("""
                 WITH due AS (
                     SELECT event_id, sending_since FROM delivery
-                    WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= :now
+                    WHERE status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ?
                     ORDER BY next_attempt_at
-                    LIMIT :limit
+                    LIMIT ?
                     FOR UPDATE SKIP LOCKED)
                 UPDATE delivery d
-                SET next_attempt_at = :leaseUntil, sending_since = :now,
+                SET next_attempt_at = ?, sending_since = ?,
                     unconfirmed_sends = d.unconfirmed_sends + CASE WHEN due.sending_since IS NULL THEN 0 ELSE 1 END
                 FROM due WHERE d.event_id = due.event_id
-                RETURNING d.*, due.sending_since IS NOT NULL AS taken_over""")
-                .unwrap(NativeQuery.class)
-                .addEntity("d", Delivery.class)
-                .addScalar("taken_over", StandardBasicTypes.BOOLEAN)
-                .addSynchronizedQuerySpace("delivery")
-                .setParameter("leaseUntil", leaseUntil)
-                .setParameter("now", clock.instant())
-                .setParameter("limit", limit)
-                .getResultList();
-        List<Claim> claims = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            claims.add(new Claim((Delivery) row[0], (Boolean) row[1]));
-        }
-        return claims;
+                RETURNING d.event_id, d.kind, d.customer_id, d.attempts, d.source_topic, d.source_key, d.event_type,
+                          d.payload, due.sending_since IS NOT NULL AS taken_over""",
+                row -> {
+                    UUID eventId = row.getObject(1, UUID.class);
+                    return new Claim(eventId, DeliveryKind.valueOf(row.getString(2)), row.getObject(3, UUID.class),
+                            row.getInt(4), new SourceEvent(row.getString(5), row.getString(6), eventId, row.getString(7),
+                                    row.getString(8)),
+                            row.getBoolean(9));
+                },
+                now, limit, leaseUntil, now);
     }
 
     /**

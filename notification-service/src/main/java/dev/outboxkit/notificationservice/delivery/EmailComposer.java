@@ -31,10 +31,10 @@ public class EmailComposer {
 
     /** Reads the directory in the caller's transaction (the dispatcher's claim). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Mail compose(Delivery delivery) {
-        KnownCustomer customer = directory.customer(delivery.getCustomerId())
-                .orElseThrow(() -> new IllegalStateException("Customer " + delivery.getCustomerId() + " is not known yet"));
-        Mail mail = switch (delivery.getKind()) {
+    public Mail compose(DeliveryLedger.Claim delivery) {
+        KnownCustomer customer = directory.customer(delivery.customerId())
+                .orElseThrow(() -> new IllegalStateException("Customer " + delivery.customerId() + " is not known yet"));
+        Mail mail = switch (delivery.kind()) {
             case WELCOME -> welcome.compose(customer);
             case INVOICE -> {
                 InvoiceCreated invoiced = parse(delivery.source().payload());
@@ -45,7 +45,7 @@ public class EmailComposer {
             }
         };
         // A stable Message-ID per event lets mail systems recognise a resent duplicate.
-        return mail.addHeader("Message-ID", "<" + delivery.getEventId() + "@notification.outboxkit>");
+        return mail.addHeader("Message-ID", "<" + delivery.eventId() + "@notification.outboxkit>");
     }
 
     private InvoiceCreated parse(String payload) {
