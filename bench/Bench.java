@@ -198,12 +198,15 @@ public class Bench {
         volatile String token;
         volatile long tokenAt;
         final StringBuilder tsv = new StringBuilder();
-        // CPU per signup of every component, for the closed-loop stages (see CpuMeter), and a JFR profile of the
-        // services during the last of them (see Profiler).
+        // CPU per signup of every component, for the closed-loop stages and with BENCH_CPU_PACED=1 for the paced ones
+        // too (see CpuMeter), and a JFR profile of the services during the last closed-loop stage (see Profiler).
         final CpuMeter cpu = new CpuMeter(env("BENCH_COMPONENTS", ""), Double.parseDouble(env("CLK_TCK", "100")),
                 "load-generator");
         final int idleSeconds = Integer.parseInt(env("BENCH_IDLE_SECONDS", "5"));
         final int cpuDrainSeconds = Integer.parseInt(env("BENCH_CPU_DRAIN_TIMEOUT_SECONDS", "300"));
+        // A paced stage holds the rate, so two builds are compared at the same rate: in a closed loop the rate follows the
+        // machine, and a consumer's CPU per event follows the rate (the larger the batches, the cheaper each event).
+        final boolean cpuPaced = env("BENCH_CPU_PACED", "0").equals("1");
         final List<String> profiled = List.of(env("BENCH_PROFILE", "").trim().split("\\s+"));
         final StringBuilder cpuMd = new StringBuilder();
 
@@ -230,12 +233,13 @@ public class Bench {
             for (int i = 0; i < stages.length; i++) {
                 String c = stages[i].trim();
                 boolean closed = !c.contains("@");
+                boolean measured = closed || cpuPaced;
                 boolean profile = i == lastClosed && !profiled.get(0).isEmpty();
                 System.out.printf("stage %d: %s for %d s%n", i + 1, closed ? c + " clients, closed loop"
                         : c.replace("@", " clients paced at ") + " signups/s", stageSeconds);
                 Map<String, Double> idle = null, cpuFrom = null;
                 long idleNanos = 0;
-                if (closed) { // the chain's background CPU (heartbeats, pollers, JIT, GC) while nothing is signing up
+                if (measured) { // the chain's background CPU (heartbeats, pollers, JIT, GC) while nothing is signing up
                     Map<String, Double> idleFrom = cpu.snapshot();
                     long t = System.nanoTime();
                     Thread.sleep(Duration.ofSeconds(idleSeconds));
@@ -249,7 +253,7 @@ public class Bench {
                     }
                 }
                 String loadAtStart = CpuMeter.loadAverage();
-                if (closed) {
+                if (measured) {
                     cpuFrom = cpu.snapshot();
                 }
                 long stageStart = System.nanoTime();
@@ -258,11 +262,11 @@ public class Bench {
                 all.addAll(list);
                 Instant stageEndWall = Instant.now();
                 long stageNanos = System.nanoTime() - stageStart;
-                // A closed-loop stage's CPU window closes once the chain has done all the work its signups caused:
+                // A measured stage's CPU window closes once the chain has done all the work its signups caused:
                 // the last email sent (the mail side lags far behind an unpaced stage).
-                awaitEmails(list, closed ? cpuDrainSeconds : drainSeconds);
+                awaitEmails(list, measured ? cpuDrainSeconds : drainSeconds);
                 awaitKafka(list, 10);
-                if (closed) {
+                if (measured) {
                     Map<String, Double> used = CpuMeter.minus(cpu.snapshot(), cpuFrom);
                     double window = (System.nanoTime() - stageStart) / 1e9;
                     cpuReport(c, list, used, window, idle, idleNanos / 1e9, loadAtStart, profile);
@@ -312,14 +316,14 @@ public class Bench {
                     .pid();
         }
 
-        /** The CPU table of one closed-loop stage, into cpu.md. */
+        /** The CPU table of one measured stage, into cpu.md. */
         void cpuReport(String c, List<Signup> list, Map<String, Double> used, double window, Map<String, Double> idle,
                 double idleSeconds, String loadAtStart, boolean profiling) {
             long ok = list.stream().filter(s -> s.customerId != null).count();
             long mailed = list.stream().filter(s -> s.emailSentAt != null).count();
             cpuMd.append(String.format("""
 
-                    #### CPU per signup, closed loop of %s clients
+                    #### CPU per signup, %s
 
                     Window: the stage's %d s and the wait until its last email was sent, %.1f s in all; %d signups, %d of \
                     their emails sent within it. Load average at its start %s, at its end %s (the machine's, other \
@@ -328,7 +332,8 @@ public class Bench {
 
                     | component | CPU in window (s) | per signup (ms) | idle (ms CPU per s) | per signup, net of idle (ms) |
                     |---|---:|---:|---:|---:|
-                    """, c, stageSeconds, window, ok, mailed, loadAtStart, CpuMeter.loadAverage(),
+                    """, c.contains("@") ? c.replace("@", " clients paced at ") + " signups/s" : "closed loop of " + c + " clients",
+                    stageSeconds, window, ok, mailed, loadAtStart, CpuMeter.loadAverage(),
                     profiling ? "yes" : "no", idleSeconds));
             double total = 0, totalIdle = 0;
             for (Map.Entry<String, Double> e : used.entrySet()) {
