@@ -58,8 +58,11 @@ public class DeliveryLedger {
      * A delivery taken by a dispatcher: what sending its email, and recording what became of it, needs of the row as it
      * was when taken. {@code takenOver}: its previous sender stopped without recording an outcome.
      */
-    public record Claim(UUID eventId, DeliveryKind kind, UUID customerId, int attempts, SourceEvent source,
-            boolean takenOver) {
+    public record Claim(DeliveryKind kind, UUID customerId, int attempts, SourceEvent source, boolean takenOver) {
+
+        public UUID eventId() {
+            return source.eventId();
+        }
     }
 
     /**
@@ -88,13 +91,10 @@ public class DeliveryLedger {
                 FROM due WHERE d.event_id = due.event_id
                 RETURNING d.event_id, d.kind, d.customer_id, d.attempts, d.source_topic, d.source_key, d.event_type,
                           d.payload, due.sending_since IS NOT NULL AS taken_over""",
-                row -> {
-                    UUID eventId = row.getObject(1, UUID.class);
-                    return new Claim(eventId, DeliveryKind.valueOf(row.getString(2)), row.getObject(3, UUID.class),
-                            row.getInt(4), new SourceEvent(row.getString(5), row.getString(6), eventId, row.getString(7),
-                                    row.getString(8)),
-                            row.getBoolean(9));
-                },
+                row -> new Claim(DeliveryKind.valueOf(row.getString(2)), row.getObject(3, UUID.class), row.getInt(4),
+                        new SourceEvent(row.getString(5), row.getString(6), row.getObject(1, UUID.class), row.getString(7),
+                                row.getString(8)),
+                        row.getBoolean(9)),
                 now, limit, leaseUntil, now);
     }
 
