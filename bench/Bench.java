@@ -235,8 +235,8 @@ public class Bench {
                 boolean closed = !c.contains("@");
                 boolean measured = closed || cpuPaced;
                 boolean profile = i == lastClosed && !profiled.get(0).isEmpty();
-                System.out.printf("stage %d: %s for %d s%n", i + 1, closed ? c + " clients, closed loop"
-                        : c.replace("@", " clients paced at ") + " signups/s", stageSeconds);
+                System.out.printf("stage %d: %s for %d s%n", i + 1, closed ? c + " clients, closed loop" : paced(c),
+                        stageSeconds);
                 Map<String, Double> idle = null, cpuFrom = null;
                 long idleNanos = 0;
                 if (measured) { // the chain's background CPU (heartbeats, pollers, JIT, GC) while nothing is signing up
@@ -316,6 +316,11 @@ public class Bench {
                     .pid();
         }
 
+        /** "C@R" as words: C clients paced at R signups/s. */
+        static String paced(String stage) {
+            return stage.replace("@", " clients paced at ") + " signups/s";
+        }
+
         /** The CPU table of one measured stage, into cpu.md. */
         void cpuReport(String c, List<Signup> list, Map<String, Double> used, double window, Map<String, Double> idle,
                 double idleSeconds, String loadAtStart, boolean profiling) {
@@ -332,8 +337,7 @@ public class Bench {
 
                     | component | CPU in window (s) | per signup (ms) | idle (ms CPU per s) | per signup, net of idle (ms) |
                     |---|---:|---:|---:|---:|
-                    """, c.contains("@") ? c.replace("@", " clients paced at ") + " signups/s" : "closed loop of " + c + " clients",
-                    stageSeconds, window, ok, mailed, loadAtStart, CpuMeter.loadAverage(),
+                    """, c.contains("@") ? paced(c) : "closed loop of " + c + " clients", stageSeconds, window, ok, mailed, loadAtStart, CpuMeter.loadAverage(),
                     profiling ? "yes" : "no", idleSeconds));
             double total = 0, totalIdle = 0;
             for (Map.Entry<String, Double> e : used.entrySet()) {
